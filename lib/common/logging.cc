@@ -27,7 +27,8 @@ bool ParseLogLevel(std::string_view text, LogLevel* out) {
 
 Logger::Logger(LogLevel level) : level_(level), out_(stderr), owns_out_(false) {}
 
-Logger::Logger(LogLevel level, const std::string& path) : level_(level), out_(stderr), owns_out_(false) {
+Logger::Logger(LogLevel level, const std::string& path)
+    : level_(level), out_(stderr), owns_out_(false) {
   if (std::FILE* f = std::fopen(path.c_str(), "a")) {
     out_ = f;
     owns_out_ = true;

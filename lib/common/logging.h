@@ -32,16 +32,20 @@ class Logger {
   bool Enabled(LogLevel level) const { return level >= level_; }
   void Log(LogLevel level, std::string_view component, std::string_view message);
 
-  void Debug(std::string_view component, std::string_view m) { Log(LogLevel::kDebug, component, m); }
+  void Debug(std::string_view component, std::string_view m) {
+    Log(LogLevel::kDebug, component, m);
+  }
   void Info(std::string_view component, std::string_view m) { Log(LogLevel::kInfo, component, m); }
   void Warn(std::string_view component, std::string_view m) { Log(LogLevel::kWarn, component, m); }
-  void Error(std::string_view component, std::string_view m) { Log(LogLevel::kError, component, m); }
+  void Error(std::string_view component, std::string_view m) {
+    Log(LogLevel::kError, component, m);
+  }
 
  private:
   LogLevel level_;
   std::mutex mu_;
-  std::FILE* out_;    // guarded by mu_
-  bool owns_out_;     // immutable after construction
+  std::FILE* out_;  // guarded by mu_
+  bool owns_out_;   // immutable after construction
 };
 
 // Builds a message from streamable parts: StrCat("read ", n, " bytes").

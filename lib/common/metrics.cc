@@ -141,7 +141,7 @@ std::string PromName(const std::string& name) {
   for (char& c : out) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != ':') c = '_';
   }
-  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) out.insert(0, "_");
+  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) out = "_" + out;
   return out;
 }
 }  // namespace

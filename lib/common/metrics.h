@@ -87,7 +87,8 @@ class MetricsRegistry {
   [[nodiscard]] GaugeRegistration RegisterGauge(const std::string& name,
                                                 std::function<double()> fn);
 
-  // Dropwizard MetricsModule layout: {"version","gauges","counters","histograms","meters","timers"}.
+  // Dropwizard MetricsModule layout:
+  // {"version","gauges","counters","histograms","meters","timers"}.
   std::string RenderJson() const;
   // Prometheus text exposition format 0.0.4; '.' and '-' in names become '_'.
   std::string RenderPrometheus() const;

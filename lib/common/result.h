@@ -22,10 +22,9 @@ class [[nodiscard]] Result {
     if (std::get<0>(v_).ok()) std::abort();
   }
   template <typename U>
-    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
-             !std::is_same_v<std::decay_t<U>, Status> &&
-             !std::is_same_v<std::decay_t<U>, Result<T>>)
-  Result(U&& value)  // NOLINT: implicit
+  requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
+           !std::is_same_v<std::decay_t<U>, Status> && !std::is_same_v<std::decay_t<U>, Result<T>>)
+      Result(U&& value)  // NOLINT: implicit
       : v_(std::in_place_index<1>, T(std::forward<U>(value))) {}
 
   bool ok() const { return v_.index() == 1; }

@@ -76,9 +76,7 @@ class [[nodiscard]] Status {
     return {StatusCode::kUnimplemented, std::move(msg)};
   }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
-  static Status Unavailable(std::string msg) {
-    return {StatusCode::kUnavailable, std::move(msg)};
-  }
+  static Status Unavailable(std::string msg) { return {StatusCode::kUnavailable, std::move(msg)}; }
   static Status DataLoss(std::string msg) { return {StatusCode::kDataLoss, std::move(msg)}; }
   static Status Unauthenticated(std::string msg) {
     return {StatusCode::kUnauthenticated, std::move(msg)};
@@ -107,9 +105,9 @@ class [[nodiscard]] Status {
 };
 
 // Evaluates `expr` (a Status) and returns it from the enclosing function if it is an error.
-#define RETURN_IF_ERROR(expr)                        \
-  do {                                               \
-    ::alluxio::Status _alluxio_status = (expr);      \
+#define RETURN_IF_ERROR(expr)                          \
+  do {                                                 \
+    ::alluxio::Status _alluxio_status = (expr);        \
     if (!_alluxio_status.ok()) return _alluxio_status; \
   } while (0)
 

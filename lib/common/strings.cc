@@ -69,7 +69,10 @@ bool ParseInt64(std::string_view text, int64_t* out) {
   if (text.empty()) return false;
   const char* b = text.data();
   const char* e = b + text.size();
-  if (*b == '+') ++b;
+  if (*b == '+') {
+    ++b;
+    if (b != e && *b == '-') return false;  // "+-5" is not a number
+  }
   auto [p, ec] = std::from_chars(b, e, *out);
   return ec == std::errc() && p == e && b != e;
 }

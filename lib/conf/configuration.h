@@ -52,10 +52,10 @@ struct LoadOptions {
 
 struct ConfigEntry {
   std::string key;
-  std::string raw_value;       // as given, before ${} resolution
-  std::string value;           // resolved
+  std::string raw_value;  // as given, before ${} resolution
+  std::string value;      // resolved
   Source source;
-  std::string source_detail;   // site file path, environment variable name, or empty
+  std::string source_detail;    // site file path, environment variable name, or empty
   const PropertyKey* declared;  // null for keys not in the table
 };
 

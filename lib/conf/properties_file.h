@@ -24,8 +24,10 @@ struct PropertyEntry {
   int line = 0;  // 1-based line where the entry starts
 };
 
-// Returns the entries in file order. INVALID_ARGUMENT for a malformed \uXXXX escape, naming the
-// line number.
+// Returns the entries in file order; a key given more than once appears once, with its last
+// value and line. \uXXXX escapes become UTF-8 (a surrogate pair one code point, a lone surrogate
+// U+FFFD); other bytes pass through unchanged. INVALID_ARGUMENT for a malformed \uXXXX escape,
+// naming the line number.
 Result<std::vector<PropertyEntry>> ParseProperties(std::string_view text);
 
 }  // namespace alluxio::conf

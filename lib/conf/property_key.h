@@ -28,17 +28,19 @@ std::string_view PropertyTypeName(PropertyType type);  // "STRING", "INT", ...
 std::string_view ScopeName(Scope scope);               // "MASTER", "WORKER", ...
 
 struct PropertyKey {
-  std::string_view name;           // e.g. "alluxio.master.rpc.port"
+  std::string_view name;  // e.g. "alluxio.master.rpc.port"
   PropertyType type;
   std::string_view default_value;  // may reference ${other.key}; empty = no default (unset)
   Scope scope;
-  std::string_view description;    // one line
+  std::string_view description;       // one line
   std::string_view enum_values = {};  // kEnum only: "NEVER,ONCE,ALWAYS"
   std::string_view env_var = {};      // environment variable that sets it, e.g. ALLUXIO_HOME
   std::string_view alias = {};        // deprecated name also accepted, e.g. alluxio.underfs.address
   // Computes the default at load time when it depends on the machine (e.g. physical memory,
   // the OS user). Null for static defaults.
   std::string (*dynamic_default)() = nullptr;
+  // Credentials: printed as "******" by `alluxio conf` and never logged.
+  bool secret = false;
 };
 
 // Every declared key, sorted by name.
@@ -79,8 +81,7 @@ inline constexpr std::string_view kProxyStreamCacheTimeout = "alluxio.proxy.stre
 inline constexpr std::string_view kUserBlockSizeBytesDefault =
     "alluxio.user.block.size.bytes.default";
 inline constexpr std::string_view kUserFileReadTypeDefault = "alluxio.user.file.readtype.default";
-inline constexpr std::string_view kUserFileWriteTypeDefault =
-    "alluxio.user.file.writetype.default";
+inline constexpr std::string_view kUserFileWriteTypeDefault = "alluxio.user.file.writetype.default";
 inline constexpr std::string_view kSecurityAuthenticationType =
     "alluxio.security.authentication.type";
 inline constexpr std::string_view kSecurityPermissionEnabled =
