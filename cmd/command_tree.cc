@@ -4,6 +4,10 @@
 
 #include "cmd/command_context.h"
 #include "cmd/conf_command.h"
+#include "cmd/format_command.h"
+#include "cmd/fs_command.h"
+#include "cmd/master_command.h"
+#include "cmd/mount_command.h"
 #include "cmd/version_command.h"
 
 namespace alluxio::cli {
@@ -28,6 +32,10 @@ void BuildCommandTree(CLI::App& app, CommandContext& ctx) {
       ->allow_extra_args(false);
 
   AddConfCommand(app, ctx);
+  AddFormatCommand(app, ctx);
+  AddFsCommand(app, ctx);
+  AddMasterCommand(app, ctx);
+  AddMountCommand(app, ctx);
   AddVersionCommand(app, ctx);
 }
 

@@ -1,0 +1,233 @@
+#include "lib/client/native_file_system.h"
+
+#include <nlohmann/json.hpp>
+
+#include "lib/common/path.h"
+#include "lib/common/user.h"
+#include "lib/conf/property_key.h"
+#include "lib/wire/error_body.h"
+#include "lib/wire/fs_json.h"
+#include "lib/wire/master_rpc.h"
+
+namespace alluxio::client {
+namespace {
+
+using nlohmann::json;
+namespace rpc = wire::master_rpc;
+
+Result<json> ParseObject(const std::string& body) {
+  ASSIGN_OR_RETURN(json j, wire::ParseJson(body));
+  if (!j.is_object()) return Status::Internal("The master answered with a non-object JSON body");
+  return j;
+}
+
+// A file whose data goes to workers. Until workers exist only empty files can be written.
+class NativeFileOutStream final : public FileOutStream {
+ public:
+  NativeFileOutStream(NativeFileSystem* fs, std::string path, wire::WriteType write_type)
+      : fs_(fs), path_(std::move(path)), write_type_(write_type) {}
+
+  Status Write(std::string_view data) override {
+    if (data.empty()) return Status::OK();
+    return Status::Unavailable("Cannot write data to " + path_ +
+                               ": no worker is available to store it. Start a worker "
+                               "(alluxio worker) or a local cluster (alluxio local).");
+  }
+  Status Close() override {
+    if (closed_) return Status::OK();
+    closed_ = true;
+    return fs_->CompleteFile(path_, written_, write_type_).status();
+  }
+  void Cancel() override { closed_ = true; }
+  int64_t bytes_written() const override { return written_; }
+
+ private:
+  NativeFileSystem* fs_;
+  std::string path_;
+  wire::WriteType write_type_;
+  int64_t written_ = 0;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+Result<std::vector<wire::FileInfo>> FileSystem::ListAll(const std::string& path,
+                                                        const wire::ListStatusOptions& options) {
+  std::vector<wire::FileInfo> out;
+  RETURN_IF_ERROR(ListStatus(path, options, [&](wire::FileInfo&& f) {
+    out.push_back(std::move(f));
+    return Status::OK();
+  }));
+  return out;
+}
+
+Result<ClientOptions> ClientOptionsFromConfiguration(const conf::Configuration& conf) {
+  namespace k = conf::keys;
+  ClientOptions o;
+  ASSIGN_OR_RETURN(o.master_host, conf.GetString(k::kMasterHostname));
+  ASSIGN_OR_RETURN(int64_t port, conf.GetInt(k::kMasterRpcPort));
+  o.master_rpc_port = static_cast<int>(port);
+  ASSIGN_OR_RETURN(std::string auth, conf.GetEnum(k::kSecurityAuthenticationType));
+  if (auth != "NOSASL") {
+    o.user = conf.GetStringOr(k::kSecurityLoginUsername, "");
+    if (o.user.empty()) o.user = CurrentUserName();
+  }
+  ASSIGN_OR_RETURN(o.timeout_ms, conf.GetDurationMs("alluxio.user.network.timeout"));
+  ASSIGN_OR_RETURN(std::string wt, conf.GetEnum(k::kUserFileWriteTypeDefault));
+  o.default_write_type = wire::ParseWriteType(wt).value_or(wire::WriteType::kAsyncThrough);
+  return o;
+}
+
+NativeFileSystem::NativeFileSystem(ClientOptions options)
+    : options_(std::move(options)), http_([&] {
+        net::HttpClientOptions h;
+        h.io_timeout_ms = options_.timeout_ms;
+        return h;
+      }()) {}
+
+NativeFileSystem::~NativeFileSystem() = default;
+
+Result<std::string> NativeFileSystem::Call(std::string_view name, std::string body) {
+  net::ClientRequest req;
+  req.method = "POST";
+  req.target = std::string(wire::kMasterFsPrefix) + std::string(name);
+  req.headers.Set("Content-Type", "application/json");
+  if (!options_.user.empty()) req.headers.Set(wire::kUserHeader, options_.user);
+  req.body = std::move(body);
+  auto res = http_.Send(options_.master_host, options_.master_rpc_port, req);
+  if (!res.ok()) {
+    return Status(res.status().code(),
+                  std::string(res.status().message()) + ". Is the Alluxio master running at " +
+                      options_.master_host + ":" + std::to_string(options_.master_rpc_port) +
+                      "? (alluxio.master.hostname / alluxio.master.rpc.port)");
+  }
+  Status st = wire::StatusFromHttp(res->status, res->body);
+  if (!st.ok()) return st;
+  return std::move(res->body);
+}
+
+Result<wire::FileInfo> NativeFileSystem::GetStatus(const std::string& path,
+                                                   const wire::GetStatusOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kGetStatus, req.dump()));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  return wire::FileInfoFromJson(j);
+}
+
+Result<wire::FileInfo> NativeFileSystem::GetStatusById(int64_t file_id) {
+  json req = {{"fileId", file_id}};
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kGetStatusById, req.dump()));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  return wire::FileInfoFromJson(j);
+}
+
+Status NativeFileSystem::ListDirectory(const std::string& path,
+                                       const wire::ListStatusOptions& options,
+                                       const std::function<Status(wire::FileInfo&&)>& fn) {
+  wire::ListStatusOptions direct = options;
+  direct.recursive = false;
+  std::string after;
+  while (true) {
+    json req = {{"path", path},
+                {"options", json(direct)},
+                {"startAfter", after},
+                {"batchSize", options_.list_batch_size}};
+    ASSIGN_OR_RETURN(std::string body, Call(rpc::kListStatus, req.dump()));
+    ASSIGN_OR_RETURN(json j, ParseObject(body));
+    const json& entries = j["entries"];
+    if (!entries.is_array()) return Status::Internal("list-status answer without entries");
+    for (const json& e : entries) {
+      ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(e));
+      after = info.name;
+      bool descend = options.recursive && info.folder;
+      std::string child_path = info.path;
+      RETURN_IF_ERROR(fn(std::move(info)));
+      if (descend) RETURN_IF_ERROR(ListDirectory(child_path, options, fn));
+    }
+    if (!j.value("truncated", false) || entries.empty()) return Status::OK();
+  }
+}
+
+Status NativeFileSystem::ListStatus(const std::string& path, const wire::ListStatusOptions& options,
+                                    const std::function<Status(wire::FileInfo&&)>& fn) {
+  return ListDirectory(path, options, fn);
+}
+
+Result<bool> NativeFileSystem::Exists(const std::string& path, const wire::ExistsOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kExists, req.dump()));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  return j.value("exists", false);
+}
+
+Status NativeFileSystem::CreateDirectory(const std::string& path,
+                                         const wire::CreateDirectoryOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  return Call(rpc::kCreateDirectory, req.dump()).status();
+}
+
+Result<std::unique_ptr<FileOutStream>> NativeFileSystem::CreateFile(
+    const std::string& path, const wire::CreateFileOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kCreateFile, req.dump()));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(j));
+  return std::unique_ptr<FileOutStream>(std::make_unique<NativeFileOutStream>(
+      this, info.path, options.write_type.value_or(options_.default_write_type)));
+}
+
+Result<wire::FileInfo> NativeFileSystem::CompleteFile(const std::string& path, int64_t length,
+                                                      wire::WriteType write_type) {
+  json req = {{"path", path},
+              {"length", length},
+              {"writeType", std::string(wire::WriteTypeName(write_type))}};
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kCompleteFile, req.dump()));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  return wire::FileInfoFromJson(j);
+}
+
+Status NativeFileSystem::Delete(const std::string& path, const wire::DeleteOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  return Call(rpc::kDelete, req.dump()).status();
+}
+
+Status NativeFileSystem::Rename(const std::string& src, const std::string& dst,
+                                const wire::RenameOptions& options) {
+  json req = {{"src", src}, {"dst", dst}, {"options", json(options)}};
+  return Call(rpc::kRename, req.dump()).status();
+}
+
+Status NativeFileSystem::SetAttribute(const std::string& path,
+                                      const wire::SetAttributeOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  return Call(rpc::kSetAttribute, req.dump()).status();
+}
+
+Status NativeFileSystem::Free(const std::string& path, const wire::FreeOptions& options) {
+  json req = {{"path", path}, {"options", json(options)}};
+  return Call(rpc::kFree, req.dump()).status();
+}
+
+Status NativeFileSystem::Mount(const std::string& alluxio_path, const std::string& ufs_uri,
+                               const wire::MountOptions& options) {
+  json req = {{"path", alluxio_path}, {"ufsUri", ufs_uri}, {"options", json(options)}};
+  return Call(rpc::kMount, req.dump()).status();
+}
+
+Status NativeFileSystem::Unmount(const std::string& alluxio_path) {
+  json req = {{"path", alluxio_path}};
+  return Call(rpc::kUnmount, req.dump()).status();
+}
+
+Result<std::vector<wire::MountPointInfo>> NativeFileSystem::GetMountTable() {
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kMountTable, "{}"));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  std::vector<wire::MountPointInfo> out;
+  for (const json& m : j["mountPoints"]) {
+    ASSIGN_OR_RETURN(wire::MountPointInfo info, wire::MountPointInfoFromJson(m));
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+}  // namespace alluxio::client

@@ -1,0 +1,70 @@
+// NativeFileSystem: the FileSystem that talks to the master's RPC (lib/wire/master_rpc.h) and,
+// for data, to workers.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "lib/client/file_system.h"
+#include "lib/conf/configuration.h"
+#include "lib/net/http_client.h"
+
+namespace alluxio::client {
+
+struct ClientOptions {
+  std::string master_host = "localhost";
+  int master_rpc_port = 19998;
+  // Sent as X-Alluxio-User; empty = send none (NOSASL).
+  std::string user;
+  int64_t timeout_ms = 30'000;
+  int64_t list_batch_size = 1000;
+  wire::WriteType default_write_type = wire::WriteType::kAsyncThrough;
+};
+
+// Reads alluxio.master.hostname / rpc.port, the login user (alluxio.security.login.username,
+// else the OS user; none under NOSASL), alluxio.user.network.timeout and the default write type.
+Result<ClientOptions> ClientOptionsFromConfiguration(const conf::Configuration& conf);
+
+class NativeFileSystem final : public FileSystem {
+ public:
+  explicit NativeFileSystem(ClientOptions options);
+  ~NativeFileSystem() override;
+
+  Result<wire::FileInfo> GetStatus(const std::string& path,
+                                   const wire::GetStatusOptions& options) override;
+  Result<wire::FileInfo> GetStatusById(int64_t file_id) override;
+  Status ListStatus(const std::string& path, const wire::ListStatusOptions& options,
+                    const std::function<Status(wire::FileInfo&&)>& fn) override;
+  Result<bool> Exists(const std::string& path, const wire::ExistsOptions& options) override;
+  Status CreateDirectory(const std::string& path,
+                         const wire::CreateDirectoryOptions& options) override;
+  Result<std::unique_ptr<FileOutStream>> CreateFile(
+      const std::string& path, const wire::CreateFileOptions& options) override;
+  Status Delete(const std::string& path, const wire::DeleteOptions& options) override;
+  Status Rename(const std::string& src, const std::string& dst,
+                const wire::RenameOptions& options) override;
+  Status SetAttribute(const std::string& path, const wire::SetAttributeOptions& options) override;
+  Status Free(const std::string& path, const wire::FreeOptions& options) override;
+  Status Mount(const std::string& alluxio_path, const std::string& ufs_uri,
+               const wire::MountOptions& options) override;
+  Status Unmount(const std::string& alluxio_path) override;
+  Result<std::vector<wire::MountPointInfo>> GetMountTable() override;
+
+  const ClientOptions& options() const { return options_; }
+
+  // Low level: POSTs `body` (a JSON object text) to the master RPC route `name` and returns
+  // the response body.
+  Result<std::string> Call(std::string_view name, std::string body);
+  // Completes a file written by a FileOutStream.
+  Result<wire::FileInfo> CompleteFile(const std::string& path, int64_t length,
+                                      wire::WriteType write_type);
+
+ private:
+  Status ListDirectory(const std::string& path, const wire::ListStatusOptions& options,
+                       const std::function<Status(wire::FileInfo&&)>& fn);
+
+  const ClientOptions options_;
+  net::HttpClient http_;
+};
+
+}  // namespace alluxio::client

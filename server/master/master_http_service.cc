@@ -1,0 +1,217 @@
+#include "server/master/master_http_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "lib/common/user.h"
+#include "lib/net/standard_routes.h"
+#include "lib/wire/fs_json.h"
+#include "lib/wire/master_rpc.h"
+
+namespace alluxio::master {
+namespace {
+
+using nlohmann::json;
+
+constexpr int64_t kGroupCacheMs = 60'000;
+
+void Reply(net::HttpResponse& res, const json& body) {
+  res.Set(200, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void ReplyError(net::HttpResponse& res, const Status& st) { net::SetErrorResponse(res, st); }
+
+// Parses the request body into a JSON object; an empty body is {}.
+Result<json> Body(const net::HttpRequest& req) {
+  if (req.body.empty()) return json::object();
+  ASSIGN_OR_RETURN(json j, wire::ParseJson(req.body));
+  if (!j.is_object()) return Status::InvalidArgument("The request body must be a JSON object");
+  return j;
+}
+
+Result<std::string> StringField(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) {
+    return Status::InvalidArgument(std::string("Missing string field \"") + key +
+                                   "\" in the request body");
+  }
+  return it->get<std::string>();
+}
+
+json OptionsOf(const json& j) {
+  auto it = j.find("options");
+  return it == j.end() ? json(nullptr) : *it;
+}
+
+// Wraps a handler body that returns a JSON result or an error.
+using RpcFn = std::function<Result<json>(const CallerInfo&, const json&)>;
+
+net::Handler Rpc(CallerResolver* callers, RpcFn fn) {
+  return [callers, fn = std::move(fn)](net::HttpRequest& req, net::HttpResponse& res) {
+    auto caller = callers->Resolve(req);
+    if (!caller.ok()) return ReplyError(res, caller.status());
+    auto body = Body(req);
+    if (!body.ok()) return ReplyError(res, body.status());
+    auto out = fn(*caller, *body);
+    if (!out.ok()) return ReplyError(res, out.status());
+    Reply(res, *out);
+  };
+}
+
+json Empty() { return json::object(); }
+
+}  // namespace
+
+Result<CallerInfo> CallerResolver::Resolve(const net::HttpRequest& req) {
+  if (!enabled_) return CallerInfo{};
+  const std::string* user = req.headers.Find(wire::kUserHeader);
+  if (!user || user->empty()) {
+    return Status::Unauthenticated(
+        "The request names no user: send the X-Alluxio-User header, or set "
+        "alluxio.security.authentication.type=NOSASL on the master");
+  }
+  CallerInfo c;
+  c.user = *user;
+  int64_t now = clock_->MonotonicMs();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = groups_.find(c.user);
+  if (it == groups_.end() || now - it->second.first > kGroupCacheMs) {
+    groups_[c.user] = {now, GroupsOfUser(c.user)};
+    it = groups_.find(c.user);
+  }
+  c.groups = it->second.second;
+  return c;
+}
+
+void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolver* callers) {
+  namespace rpc = wire::master_rpc;
+  auto route = [&](std::string_view name, RpcFn fn) {
+    router.Add("POST", std::string(wire::kMasterFsPrefix) + std::string(name),
+               Rpc(callers, std::move(fn)));
+  };
+
+  route(rpc::kGetStatus, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::GetStatusOptionsFromJson(OptionsOf(j)));
+    ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatus(c, path, opts));
+    return json(info);
+  });
+  route(rpc::kGetStatusById, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    auto it = j.find("fileId");
+    if (it == j.end() || !it->is_number_integer()) {
+      return Status::InvalidArgument("Missing integer field \"fileId\" in the request body");
+    }
+    ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatusById(c, it->get<int64_t>()));
+    return json(info);
+  });
+  route(rpc::kListStatus, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::ListStatusOptionsFromJson(OptionsOf(j)));
+    std::string start_after = j.value("startAfter", "");
+    int64_t batch = j.value("batchSize", int64_t{1000});
+    if (batch <= 0 || batch > 100000) {
+      return Status::InvalidArgument("batchSize must be between 1 and 100000");
+    }
+    ASSIGN_OR_RETURN(ListPage page,
+                     fs->ListStatus(c, path, opts, start_after, static_cast<size_t>(batch)));
+    json entries = json::array();
+    for (const auto& e : page.entries) entries.push_back(json(e));
+    return json{{"entries", std::move(entries)}, {"truncated", page.truncated}};
+  });
+  route(rpc::kExists, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::ExistsOptionsFromJson(OptionsOf(j)));
+    ASSIGN_OR_RETURN(bool exists, fs->Exists(c, path, opts));
+    return json{{"exists", exists}};
+  });
+  route(rpc::kCreateDirectory, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::CreateDirectoryOptionsFromJson(OptionsOf(j)));
+    RETURN_IF_ERROR(fs->CreateDirectory(c, path, opts));
+    return Empty();
+  });
+  route(rpc::kCreateFile, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::CreateFileOptionsFromJson(OptionsOf(j)));
+    ASSIGN_OR_RETURN(wire::FileInfo info, fs->CreateFile(c, path, opts));
+    return json(info);
+  });
+  route(rpc::kCompleteFile, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    CompleteFileOptions opts;
+    auto len = j.find("length");
+    if (len != j.end()) {
+      if (!len->is_number_integer())
+        return Status::InvalidArgument("\"length\" must be an integer");
+      opts.length = len->get<int64_t>();
+    }
+    auto wt = j.find("writeType");
+    if (wt != j.end()) {
+      auto parsed = wt->is_string() ? wire::ParseWriteType(wt->get<std::string>()) : std::nullopt;
+      if (!parsed) return Status::InvalidArgument("\"writeType\" must be a write type name");
+      opts.write_type = parsed;
+    }
+    ASSIGN_OR_RETURN(wire::FileInfo info, fs->CompleteFile(c, path, opts));
+    return json(info);
+  });
+  route(rpc::kDelete, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::DeleteOptionsFromJson(OptionsOf(j)));
+    RETURN_IF_ERROR(fs->Delete(c, path, opts));
+    return Empty();
+  });
+  route(rpc::kRename, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string src, StringField(j, "src"));
+    ASSIGN_OR_RETURN(std::string dst, StringField(j, "dst"));
+    ASSIGN_OR_RETURN(auto opts, wire::RenameOptionsFromJson(OptionsOf(j)));
+    RETURN_IF_ERROR(fs->Rename(c, src, dst, opts));
+    return Empty();
+  });
+  route(rpc::kSetAttribute, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::SetAttributeOptionsFromJson(OptionsOf(j)));
+    RETURN_IF_ERROR(fs->SetAttribute(c, path, opts));
+    return Empty();
+  });
+  route(rpc::kFree, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(auto opts, wire::FreeOptionsFromJson(OptionsOf(j)));
+    RETURN_IF_ERROR(fs->Free(c, path, opts));
+    return Empty();
+  });
+  route(rpc::kMount, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    ASSIGN_OR_RETURN(std::string ufs, StringField(j, "ufsUri"));
+    ASSIGN_OR_RETURN(auto opts, wire::MountOptionsFromJson(OptionsOf(j)));
+    RETURN_IF_ERROR(fs->Mount(c, path, ufs, opts));
+    return Empty();
+  });
+  route(rpc::kUnmount, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    RETURN_IF_ERROR(fs->Unmount(c, path));
+    return Empty();
+  });
+  route(rpc::kMountTable, [fs](const CallerInfo&, const json&) -> Result<json> {
+    json points = json::array();
+    for (const auto& m : fs->GetMountTable()) points.push_back(json(m));
+    return json{{"mountPoints", std::move(points)}};
+  });
+}
+
+void AddMasterWebRoutes(net::Router& router, FileSystemMaster* fs, MetricsRegistry* metrics,
+                        Clock* clock, std::function<MasterInfo()> info) {
+  net::AddStandardRoutes(router, metrics);
+  router.Add("GET", "/api/v1/master/info",
+             [fs, clock, info](net::HttpRequest&, net::HttpResponse& res) {
+               MasterInfo i = info();
+               json mounts = json::object();
+               for (const auto& m : fs->GetMountTable()) mounts[m.alluxio_path] = json(m);
+               json body = {{"rpcAddress", i.rpc_address},
+                            {"startTimeMs", i.start_time_ms},
+                            {"uptimeMs", clock->NowMs() - i.start_time_ms},
+                            {"version", i.version},
+                            {"mountPoints", std::move(mounts)}};
+               Reply(res, body);
+             });
+}
+
+}  // namespace alluxio::master
