@@ -5,6 +5,7 @@
 #include "cmd/command_context.h"
 #include "cmd/conf_command.h"
 #include "cmd/format_command.h"
+#include "cmd/local_command.h"
 #include "cmd/fs_command.h"
 #include "cmd/master_command.h"
 #include "cmd/mount_command.h"
@@ -33,6 +34,7 @@ void BuildCommandTree(CLI::App& app, CommandContext& ctx) {
 
   AddConfCommand(app, ctx);
   AddFormatCommand(app, ctx);
+  AddLocalCommand(app, ctx);
   AddFsCommand(app, ctx);
   AddMasterCommand(app, ctx);
   AddMountCommand(app, ctx);

@@ -289,13 +289,15 @@ void to_json(nlohmann::json& j, const FileInfo& info) {
   j["replicationMax"] = info.replication_max;
   j["replicationMin"] = info.replication_min;
   j["ufsFingerprint"] = info.ufs_fingerprint;
-  // Alluxio 2.x's AccessControlList serializer: the access ACL's base entries follow the mode;
-  // we keep no extended entries and no default ACL, which Alluxio writes as an empty one.
+  // Alluxio 2.x's AccessControlList serializer: the access ACL's base entries follow the mode
+  // (we keep no extended entries). We keep no default ACL either; Alluxio writes an empty one,
+  // which for a directory still names the inode's owner and group (MutableInode.setOwner and
+  // setGroup update both ACLs) and for a file is DefaultAccessControlList.EMPTY_DEFAULT_ACL.
   j["acl"] =
       AclJson(info.owner, info.group,
               {"user::" + RwxString((info.mode >> 6) & 7),
                "group::" + RwxString((info.mode >> 3) & 7), "other::" + RwxString(info.mode & 7)});
-  j["defaultAcl"] = AclJson("", "", {});
+  j["defaultAcl"] = info.folder ? AclJson(info.owner, info.group, {}) : AclJson("", "", {});
   j["xattr"] = std::move(xattr);
   j["cacheContext"] = nullptr;
 }

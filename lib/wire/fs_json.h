@@ -23,10 +23,14 @@
 //   `Invalid option "commonOptions.ttl" for CreateFile: expected an integer, got string "x"`.
 //
 // Response objects (FileInfo, WorkerNetAddress, MountPointInfo) are read leniently: unknown
-// keys are skipped (a newer server may add some); the keys the python client requires are
-// required, the others default to the struct's defaults when absent or null.
+// keys are skipped (a real 2.x proxy adds `fileInfo`, a newer server may add more). Required
+// are the keys the python client reads: for FileInfo the list of compat §1.5, for
+// WorkerNetAddress host/rpcPort/dataPort/webPort, for blocks blockInfo/offset, blockId/length
+// and workerId/workerAddress/tierAlias, for MountPointInfo ufsUri. Other keys take the struct's
+// defaults when absent or null.
 //
-// Thread-safe (pure functions). Nothing here throws.
+// Thread-safe (pure functions); parsing never throws. Documents built here may hold user
+// strings that are not UTF-8: dump them with json::error_handler_t::replace.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -45,8 +49,9 @@ Result<nlohmann::json> ParseJson(std::string_view text);
 
 // FileInfo with every key of compat §1.5: `acl` is Alluxio 2.x's AccessControlList JSON derived
 // from owner, group and mode ({"owner","owningGroup","stringEntries":["user::rwx",...]}),
-// `defaultAcl` the empty one ({"owner":"","owningGroup":"","stringEntries":[]}), `xattr` null
-// or name -> base64, `cacheContext` null. Alluxio's nested `fileInfo` copy is not emitted.
+// `defaultAcl` an empty default ACL ({"owner":"","owningGroup":"","stringEntries":[]}; a
+// directory's names its owner and group, as Alluxio's does), `xattr` null or name -> base64,
+// `cacheContext` null. Alluxio's nested `fileInfo` copy is not emitted.
 // FileInfoFromJson reads everything to_json writes (acl, defaultAcl, cacheContext are derived
 // and skipped) and exactly restores the struct.
 void to_json(nlohmann::json& j, const FileInfo& info);

@@ -402,11 +402,16 @@ Status FileSystemMaster::CreateMissingDirs(const CallerInfo& caller, Resolved& r
 }
 
 Status FileSystemMaster::PersistAncestors(const Resolved& r, size_t count, InodeWriteBatch* batch) {
-  // Directories 1..count-1 of r.inodes (the root is always persisted).
-  for (size_t i = 1; i < count && i < r.inodes.size(); ++i) {
+  // Directories 1..count-1 of r.inodes (the root is always persisted), but only those in the
+  // same mount as the deepest of them: above a mount point lies another UFS.
+  count = std::min(count, r.inodes.size());
+  if (count <= 1) return Status::OK();
+  ASSIGN_OR_RETURN(ResolvedUfsPath deepest, mount_table_.Resolve(r.Prefix(count - 1)));
+  for (size_t i = 1; i < count; ++i) {
     const Inode& dir = r.inodes[i];
     if (!dir.is_directory || dir.persistence_state == PersistenceState::kPersisted) continue;
     std::string p = r.Prefix(i);
+    if (!IsAncestorOrSelf(deepest.mount.alluxio_path, p)) continue;
     ASSIGN_OR_RETURN(ResolvedUfsPath u, mount_table_.Resolve(p));
     ufs::MkdirsOptions mk;
     mk.mode = dir.mode;

@@ -136,6 +136,12 @@ Status FileSystemMaster::Rename(const CallerInfo& caller, std::string_view raw_s
       return Status::InvalidArgument("Cannot rename the mount point " + src +
                                      "; unmount it and mount the UFS at the new path");
     }
+    // The mount table is keyed by path: moving a mount point's ancestor would orphan it.
+    std::vector<std::string> mounts_below = mount_table_.MountPointsBelow(src);
+    if (!mounts_below.empty()) {
+      return Status::InvalidArgument("Cannot rename " + src + ": it contains the mount point " +
+                                     mounts_below.front() + "; unmount it first");
+    }
     ASSIGN_OR_RETURN(ResolvedUfsPath us, mount_table_.Resolve(src));
     ASSIGN_OR_RETURN(ResolvedUfsPath ud, mount_table_.Resolve(dst));
     if (us.mount.alluxio_path != ud.mount.alluxio_path) {
@@ -196,6 +202,9 @@ Status FileSystemMaster::SetAttribute(const CallerInfo& caller, std::string_view
     if (!r.exists()) return Status::NotFound("Path \"" + path + "\" does not exist.");
     const Inode& target = r.last();
     bool su = IsSuperuser(caller);
+    // Traversal first, as Alluxio's checkSetAttributePermission: owning a file does not let one
+    // reach it through a directory one may not execute.
+    RETURN_IF_ERROR(CheckAccess(caller, r, 0, false));
     if (options.owner && !su && *options.owner != target.owner) {
       return Status::PermissionDenied("Only the superuser can change the owner of " + path +
                                       " (user=" + caller.user + ")");
@@ -217,29 +226,34 @@ Status FileSystemMaster::SetAttribute(const CallerInfo& caller, std::string_view
                         options.common.ttl_action;
     if (other_fields) RETURN_IF_ERROR(CheckAccess(caller, r, 2, false));
 
+    // Pinning a directory always pins its whole subtree (Alluxio's InodeTree.setPinned); the
+    // other attributes reach descendants only with `recursive`.
     std::vector<Inode> targets;
-    if (options.recursive && target.is_directory) {
+    if ((options.recursive || options.pinned) && target.is_directory) {
       RETURN_IF_ERROR(CollectSubtree(target, &targets));
     } else {
       targets.push_back(target);
     }
     InodeWriteBatch batch;
     int64_t now = clock_->NowMs();
-    bool ufs_attrs = options.owner || options.group || options.mode;
     for (const Inode& before : targets) {
+      const bool all = options.recursive || before.id == target.id;
+      const bool ufs_attrs = all && (options.owner || options.group || options.mode);
       Inode after = before;
-      if (options.owner) after.owner = *options.owner;
-      if (options.group) after.group = *options.group;
-      if (options.mode) after.mode = *options.mode;
       if (options.pinned) after.pinned = *options.pinned;
       if (options.pinned_media) after.pinned_media = *options.pinned_media;
       if (options.pinned && !*options.pinned) after.pinned_media.clear();
-      if (options.replication_max) after.replication_max = *options.replication_max;
-      if (options.replication_min) after.replication_min = *options.replication_min;
-      if (options.common.ttl) after.ttl_ms = *options.common.ttl < 0 ? -1 : *options.common.ttl;
-      if (options.common.ttl_action) after.ttl_action = ToInodeTtl(*options.common.ttl_action);
-      if (options.persisted && *options.persisted) {
-        after.persistence_state = PersistenceState::kPersisted;
+      if (all) {
+        if (options.owner) after.owner = *options.owner;
+        if (options.group) after.group = *options.group;
+        if (options.mode) after.mode = *options.mode;
+        if (options.replication_max) after.replication_max = *options.replication_max;
+        if (options.replication_min) after.replication_min = *options.replication_min;
+        if (options.common.ttl) after.ttl_ms = *options.common.ttl < 0 ? -1 : *options.common.ttl;
+        if (options.common.ttl_action) after.ttl_action = ToInodeTtl(*options.common.ttl_action);
+        if (options.persisted && *options.persisted) {
+          after.persistence_state = PersistenceState::kPersisted;
+        }
       }
       after.last_modification_time_ms = now;
       if (ufs_attrs && before.persistence_state == PersistenceState::kPersisted) {

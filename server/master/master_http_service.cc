@@ -6,6 +6,7 @@
 #include "lib/net/standard_routes.h"
 #include "lib/wire/fs_json.h"
 #include "lib/wire/master_rpc.h"
+#include "lib/wire/worker_json.h"
 
 namespace alluxio::master {
 namespace {
@@ -194,6 +195,32 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
     json points = json::array();
     for (const auto& m : fs->GetMountTable()) points.push_back(json(m));
     return json{{"mountPoints", std::move(points)}};
+  });
+}
+
+void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks) {
+  router.Add("POST", "/api/v1/master/worker/register",
+             [blocks](net::HttpRequest& req, net::HttpResponse& res) {
+               auto body = Body(req);
+               if (!body.ok()) return ReplyError(res, body.status());
+               auto r = wire::RegisterWorkerRequestFromJson(*body);
+               if (!r.ok()) return ReplyError(res, r.status());
+               Reply(res, json{{"workerId", blocks->RegisterWorker(*r)}});
+             });
+  router.Add("POST", "/api/v1/master/worker/heartbeat",
+             [blocks](net::HttpRequest& req, net::HttpResponse& res) {
+               auto body = Body(req);
+               if (!body.ok()) return ReplyError(res, body.status());
+               auto r = wire::HeartbeatRequestFromJson(*body);
+               if (!r.ok()) return ReplyError(res, r.status());
+               Reply(res, json(blocks->Heartbeat(*r)));
+             });
+  router.Add("GET", "/api/v1/master/workers", [blocks](net::HttpRequest&, net::HttpResponse& res) {
+    json workers = json::array();
+    for (const auto& w : blocks->Workers()) workers.push_back(json(w));
+    json capacity = json::array();
+    for (const auto& t : blocks->Capacity()) capacity.push_back(json(t));
+    Reply(res, json{{"workers", std::move(workers)}, {"capacity", std::move(capacity)}});
   });
 }
 

@@ -15,6 +15,7 @@
 #include "lib/common/clock.h"
 #include "lib/common/metrics.h"
 #include "lib/net/router.h"
+#include "server/master/block_master.h"
 #include "server/master/file_system_master.h"
 
 namespace alluxio::master {
@@ -36,6 +37,10 @@ class CallerResolver {
 };
 
 void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolver* callers);
+
+// Worker-facing routes on the RPC port: POST /api/v1/master/worker/register and
+// /api/v1/master/worker/heartbeat, GET /api/v1/master/workers (bodies in lib/wire/README.md).
+void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks);
 
 struct MasterInfo {
   std::string rpc_address;  // host:port

@@ -1,5 +1,7 @@
 #include "server/master/master_process.h"
 
+#include <algorithm>
+
 #include "lib/common/strings.h"
 #include "lib/common/user.h"
 #include "lib/conf/property_key.h"
@@ -43,6 +45,7 @@ Result<MasterProcessOptions> MasterOptionsFromConfiguration(const conf::Configur
   ASSIGN_OR_RETURN(int64_t cache, conf.GetInt("alluxio.master.metastore.inode.cache.max.size"));
   o.inode_cache_size = static_cast<size_t>(std::max<int64_t>(cache, 0));
   ASSIGN_OR_RETURN(o.ttl_check_interval_ms, conf.GetDurationMs(k::kMasterTtlCheckerInterval));
+  ASSIGN_OR_RETURN(o.worker_timeout_ms, conf.GetDurationMs(k::kMasterWorkerTimeout));
   ASSIGN_OR_RETURN(std::string auth, conf.GetEnum(k::kSecurityAuthenticationType));
   o.authentication_enabled = auth != "NOSASL";
   ASSIGN_OR_RETURN(int64_t threads, conf.GetInt("alluxio.network.server.threads"));
@@ -112,6 +115,8 @@ Status MasterProcess::Start() {
   }
   fs_ = std::make_unique<FileSystemMaster>(options_.fs, store_.get(), &ufs_registry_, clock_,
                                            logger_, &metrics_);
+  blocks_ = std::make_unique<BlockMaster>(clock_, logger_, &metrics_, options_.worker_timeout_ms);
+  fs_->SetBlockService(blocks_.get());
   RETURN_IF_ERROR(fs_->Start());
   callers_ = std::make_unique<CallerResolver>(options_.authentication_enabled, clock_);
 
@@ -129,6 +134,7 @@ Status MasterProcess::Start() {
   };
   net::Router rpc;
   AddMasterRpcRoutes(rpc, fs_.get(), callers_.get());
+  AddBlockMasterRoutes(rpc, blocks_.get());
   net::AddStandardRoutes(rpc, &metrics_);
   rpc_server_ = std::make_unique<net::HttpServer>(server_options(options_.rpc_port, "master"),
                                                   std::move(rpc), logger_, &metrics_);
@@ -147,34 +153,44 @@ Status MasterProcess::Start() {
                                                   std::move(web), logger_, &metrics_);
   RETURN_IF_ERROR(web_server_->Start());
 
-  ttl_thread_ = std::thread([this] { TtlLoop(); });
+  background_thread_ = std::thread([this] { BackgroundLoop(); });
   logger_->Info("master", StrCat("Alluxio master ", options_.version, " started: rpc port ",
                                  rpc_port(), ", web port ", web_port(), ", metastore ",
                                  options_.metastore_rocks ? options_.metastore_dir : "HEAP"));
   return Status::OK();
 }
 
-void MasterProcess::TtlLoop() {
-  std::unique_lock<std::mutex> lock(ttl_mu_);
+void MasterProcess::BackgroundLoop() {
+  const int64_t lost_check_ms = std::clamp<int64_t>(options_.worker_timeout_ms / 4, 10, 10'000);
+  int64_t next_ttl = clock_->MonotonicMs() + options_.ttl_check_interval_ms;
+  int64_t next_lost = clock_->MonotonicMs() + lost_check_ms;
+  std::unique_lock<std::mutex> lock(background_mu_);
   while (!stopping_) {
-    ttl_cv_.wait_for(
-        lock, std::chrono::milliseconds(std::max<int64_t>(options_.ttl_check_interval_ms, 10)),
-        [this] { return stopping_; });
+    int64_t wait = std::max<int64_t>(1, std::min(next_ttl, next_lost) - clock_->MonotonicMs());
+    background_cv_.wait_for(lock, std::chrono::milliseconds(wait), [this] { return stopping_; });
     if (stopping_) break;
     lock.unlock();
-    auto acted = fs_->CheckTtl();
-    if (!acted.ok()) logger_->Warn("master", "TTL check failed: " + acted.status().ToString());
+    int64_t now = clock_->MonotonicMs();
+    if (now >= next_lost) {
+      blocks_->DetectLostWorkers();
+      next_lost = now + lost_check_ms;
+    }
+    if (now >= next_ttl) {
+      auto acted = fs_->CheckTtl();
+      if (!acted.ok()) logger_->Warn("master", "TTL check failed: " + acted.status().ToString());
+      next_ttl = now + std::max<int64_t>(options_.ttl_check_interval_ms, 10);
+    }
     lock.lock();
   }
 }
 
 void MasterProcess::Stop() {
   {
-    std::lock_guard<std::mutex> lock(ttl_mu_);
+    std::lock_guard<std::mutex> lock(background_mu_);
     stopping_ = true;
   }
-  ttl_cv_.notify_all();
-  if (ttl_thread_.joinable()) ttl_thread_.join();
+  background_cv_.notify_all();
+  if (background_thread_.joinable()) background_thread_.join();
   if (rpc_server_) rpc_server_->Stop();
   if (web_server_) web_server_->Stop();
   if (store_) {

@@ -16,6 +16,7 @@
 #include "lib/conf/configuration.h"
 #include "lib/net/http_server.h"
 #include "lib/ufs/under_file_system.h"
+#include "server/master/block_master.h"
 #include "server/master/file_system_master.h"
 #include "server/master/master_http_service.h"
 #include "server/master/metastore/inode_store.h"
@@ -31,6 +32,7 @@ struct MasterProcessOptions {
   std::string metastore_dir;
   size_t inode_cache_size = 100000;
   int64_t ttl_check_interval_ms = 3'600'000;
+  int64_t worker_timeout_ms = 300'000;
   bool authentication_enabled = true;  // SIMPLE; false for NOSASL
   int http_threads = 0;
   size_t max_header_bytes = 64 * 1024;
@@ -58,10 +60,12 @@ class MasterProcess {
   int rpc_port() const;
   int web_port() const;
   FileSystemMaster* file_system_master() { return fs_.get(); }
+  BlockMaster* block_master() { return blocks_.get(); }
   MetricsRegistry* metrics() { return &metrics_; }
 
  private:
-  void TtlLoop();
+  // Runs the TTL checker and lost-worker detection on their intervals until Stop().
+  void BackgroundLoop();
 
   const MasterProcessOptions options_;
   Logger* const logger_;
@@ -70,15 +74,16 @@ class MasterProcess {
   ufs::UfsRegistry ufs_registry_;
   std::unique_ptr<InodeStore> store_;
   std::unique_ptr<FileSystemMaster> fs_;
+  std::unique_ptr<BlockMaster> blocks_;
   std::unique_ptr<CallerResolver> callers_;
   std::unique_ptr<net::HttpServer> rpc_server_;
   std::unique_ptr<net::HttpServer> web_server_;
   int64_t start_time_ms_ = 0;
 
-  std::mutex ttl_mu_;
-  std::condition_variable ttl_cv_;
-  bool stopping_ = false;  // guarded by ttl_mu_
-  std::thread ttl_thread_;
+  std::mutex background_mu_;
+  std::condition_variable background_cv_;
+  bool stopping_ = false;  // guarded by background_mu_
+  std::thread background_thread_;
 };
 
 }  // namespace alluxio::master

@@ -192,9 +192,10 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
   Inode self = r.last();
   if (plan.first_component == r.components.size() && plan.full_sync) {
     if (!plan.path_in_ufs) {
-      // Gone from the UFS: drop a persisted path from Alluxio too (never the root or a mount).
+      // Gone from the UFS: drop a persisted path from Alluxio too (never the root, a mount, or
+      // a directory holding one).
       if (self.persistence_state == PersistenceState::kPersisted && r.path != "/" &&
-          !mount_table_.IsMountPoint(r.path)) {
+          !mount_table_.IsMountPoint(r.path) && mount_table_.MountPointsBelow(r.path).empty()) {
         wire::DeleteOptions del;
         del.recursive = true;
         del.alluxio_only = true;
@@ -223,7 +224,8 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       IndexTtl(Inode{}, fresh, &batch);
       freed.insert(freed.end(), self.block_ids.begin(), self.block_ids.end());
       self = fresh;
-    } else {
+    } else if (!self.is_directory) {
+      // A directory counts as synced only once its children are: the listing below stamps it.
       self.last_sync_ms = now;
       batch.PutInode(self);
     }
@@ -255,10 +257,13 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
             fresh.group = child->group;
             fresh.mode = child->mode;
             fresh.pinned = child->pinned;
+            fresh.ttl_ms = child->ttl_ms;
+            fresh.ttl_action = child->ttl_action;
             RemoveFromIndexes(*child, &batch);
             batch.DeleteInode(child->id);
             batch.PutEdge(self.id, fresh.name, fresh.id);
             batch.PutInode(fresh);
+            IndexTtl(Inode{}, fresh, &batch);
             freed.insert(freed.end(), child->block_ids.begin(), child->block_ids.end());
           }
         }
@@ -267,7 +272,10 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       }
       if (!plan.full_sync) continue;
       std::string child_path = JoinPath(plan.path, e.name);
-      if (mount_table_.IsMountPoint(child_path)) continue;
+      if (mount_table_.IsMountPoint(child_path) ||
+          !mount_table_.MountPointsBelow(child_path).empty()) {
+        continue;
+      }
       ASSIGN_OR_RETURN(auto child, store_->GetInode(e.child_id));
       if (!child || child->persistence_state != PersistenceState::kPersisted) continue;
       std::vector<Inode> subtree;

@@ -5,6 +5,7 @@
 #include "lib/common/path.h"
 #include "lib/common/strings.h"
 #include "lib/conf/property_key.h"
+#include "lib/ufs/local_ufs.h"
 
 namespace alluxio::master {
 namespace {
@@ -14,6 +15,16 @@ constexpr std::string_view kMetaPrefix = "mount/";
 std::string TrimTrailingSlash(std::string uri) {
   while (uri.size() > 1 && uri.back() == '/' && !EndsWith(uri, "://")) uri.pop_back();
   return uri;
+}
+
+// The form nesting is checked in: local URIs as their plain path ("file:///a/b/" -> "/a/b"),
+// so that two spellings of one directory compare equal; others without a trailing slash.
+std::string CanonicalUfsUri(const std::string& uri) {
+  if (ufs::SchemeOf(uri) == "file") {
+    auto local = ufs::LocalUfs::ToLocalPath(uri);
+    if (local.ok()) return *local;
+  }
+  return TrimTrailingSlash(uri);
 }
 
 // "s3://bucket/dir" contains "s3://bucket/dir/sub" but not "s3://bucket/dirx".
@@ -48,7 +59,7 @@ Status MountTable::Load() {
     }
     MountEntry e;
     e.alluxio_path = j.value("alluxioPath", "");
-    e.ufs_uri = j.value("ufsUri", "");
+    e.ufs_uri = TrimTrailingSlash(j.value("ufsUri", ""));
     e.mount_id = j.value("mountId", int64_t{0});
     e.read_only = j.value("readOnly", false);
     e.shared = j.value("shared", false);
@@ -100,14 +111,14 @@ std::string MountTable::UfsPathFor(const MountEntry& mount, const std::string& a
 
 Status MountTable::CheckNewMount(const std::string& alluxio_path,
                                  const std::string& ufs_uri) const {
-  std::string uri = TrimTrailingSlash(ufs_uri);
+  std::string uri = CanonicalUfsUri(ufs_uri);
   std::lock_guard<std::mutex> lock(mu_);
   if (mounts_.count(alluxio_path)) {
     return Status::AlreadyExists("Mount point " + alluxio_path + " already exists");
   }
   for (const auto& [path, e] : mounts_) {
     if (ufs::SchemeOf(e.ufs_uri) != ufs::SchemeOf(uri)) continue;
-    std::string existing = TrimTrailingSlash(e.ufs_uri);
+    std::string existing = CanonicalUfsUri(e.ufs_uri);
     if (UfsContains(existing, uri)) {
       return Status::InvalidArgument("Mount point " + alluxio_path + " would nest its UFS " + uri +
                                      " inside the UFS " + existing + " already mounted at " + path +
@@ -122,9 +133,12 @@ Status MountTable::CheckNewMount(const std::string& alluxio_path,
 }
 
 void MountTable::PutInBatch(const MountEntry& e, InodeWriteBatch* batch) const {
-  nlohmann::json j = {
-      {"alluxioPath", e.alluxio_path}, {"ufsUri", e.ufs_uri}, {"mountId", e.mount_id},
-      {"readOnly", e.read_only},       {"shared", e.shared},  {"properties", e.properties}};
+  nlohmann::json j = {{"alluxioPath", e.alluxio_path},
+                      {"ufsUri", TrimTrailingSlash(e.ufs_uri)},
+                      {"mountId", e.mount_id},
+                      {"readOnly", e.read_only},
+                      {"shared", e.shared},
+                      {"properties", e.properties}};
   batch->PutMeta(std::string(kMetaPrefix) + e.alluxio_path, j.dump());
 }
 

@@ -105,7 +105,7 @@ class CachingInodeStore final : public InodeStore {
     ASSIGN_OR_RETURN(std::optional<Inode> inode, base_->GetInode(id));
     if (inode) {
       std::lock_guard lock(mutex_);
-      (void)epoch; inodes_.Put(id, *inode);
+      if (epoch_ == epoch) inodes_.Put(id, *inode);
     }
     return inode;
   }
@@ -121,7 +121,7 @@ class CachingInodeStore final : public InodeStore {
     ASSIGN_OR_RETURN(std::optional<int64_t> child, base_->GetChild(parent_id, name));
     std::lock_guard lock(mutex_);
     // Absent names are cached too: a path walk often probes names that do not exist yet.
-    (void)epoch; edges_.Put(key, child);
+    if (epoch_ == epoch) edges_.Put(key, child);
     return child;
   }
 

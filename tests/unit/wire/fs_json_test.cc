@@ -232,7 +232,9 @@ TEST_CASE("the compat directory example serializes as Alluxio does and round-tri
   CHECK(j["ufsPath"] == "/opt/alluxio-2.8.0/underFSStorage/test/path");
   CHECK(j["acl"] == json::parse(R"({"owner":"alluxio","owningGroup":"alluxio",
         "stringEntries":["user::rwx","group::r-x","other::r-x"]})"));
-  CHECK(j["defaultAcl"] == json::parse(R"({"owner":"","owningGroup":"","stringEntries":[]})"));
+  // An empty default ACL; a directory's carries its owner and group, as in Alluxio 2.x.
+  CHECK(j["defaultAcl"] ==
+        json::parse(R"({"owner":"alluxio","owningGroup":"alluxio","stringEntries":[]})"));
   CHECK(j["xattr"].is_null());
   CHECK(j["cacheContext"].is_null());
   CHECK(Ok(FileInfoFromJson(j)) == dir);
@@ -244,6 +246,10 @@ TEST_CASE("a fully populated FileInfo round-trips exactly, xattr bytes as base64
   CHECK(j["xattr"] == json::parse(R"({"binary":"AP8Q","empty":"",
         "s3_etag":"ImQ0MWQ4Y2Q5OGYwMGIyMDRlOTgwMDk5OGVjZjg0MjdlIg=="})"));
   CHECK(j["ttlAction"] == "DELETE_ALLUXIO");
+  CHECK(j["acl"]["owner"] == "alice");
+  CHECK(j["acl"]["owningGroup"] == "staff");
+  // A file's default ACL is Alluxio's EMPTY_DEFAULT_ACL.
+  CHECK(j["defaultAcl"] == json::parse(R"({"owner":"","owningGroup":"","stringEntries":[]})"));
   CHECK(Ok(FileInfoFromJson(j)) == file);
 }
 

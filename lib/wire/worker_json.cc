@@ -1,0 +1,128 @@
+#include "lib/wire/worker_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "lib/wire/fs_json.h"
+
+namespace alluxio::wire {
+namespace {
+
+using nlohmann::json;
+
+// Runs `fn`, turning nlohmann's type errors into INVALID_ARGUMENT.
+template <typename T, typename Fn>
+Result<T> Guard(const char* what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const json::exception& e) {
+    return Status::InvalidArgument(std::string("Malformed ") + what + ": " + e.what());
+  }
+}
+
+std::vector<TierUsage> TiersFrom(const json& j) {
+  std::vector<TierUsage> out;
+  if (!j.is_array()) return out;
+  for (const json& t : j) {
+    out.push_back({t.at("alias").get<std::string>(), t.at("capacityBytes").get<int64_t>(),
+                   t.at("usedBytes").get<int64_t>()});
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<int64_t>> BlocksFrom(const json& j) {
+  std::map<std::string, std::vector<int64_t>> out;
+  if (!j.is_object()) return out;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    out[it.key()] = it.value().get<std::vector<int64_t>>();
+  }
+  return out;
+}
+
+const char* CommandName(WorkerCommandType t) {
+  switch (t) {
+    case WorkerCommandType::kRegister: return "REGISTER";
+    case WorkerCommandType::kFree: return "FREE";
+    case WorkerCommandType::kNothing: break;
+  }
+  return "NOTHING";
+}
+
+}  // namespace
+
+void to_json(json& j, const TierUsage& t) {
+  j = {{"alias", t.alias}, {"capacityBytes", t.capacity_bytes}, {"usedBytes", t.used_bytes}};
+}
+
+void to_json(json& j, const RegisterWorkerRequest& r) {
+  j = {{"address", json(r.address)}, {"tiers", r.tiers}, {"blocks", r.blocks}};
+}
+
+void to_json(json& j, const HeartbeatRequest& r) {
+  j = {{"workerId", r.worker_id},
+       {"tiers", r.tiers},
+       {"addedBlocks", r.added_blocks},
+       {"removedBlocks", r.removed_blocks}};
+}
+
+void to_json(json& j, const HeartbeatResponse& r) {
+  j = {{"command", CommandName(r.command)}, {"freeBlocks", r.free_blocks}};
+}
+
+void to_json(json& j, const WorkerInfo& w) {
+  j = {{"id", w.id},
+       {"address", json(w.address)},
+       {"lastContactMs", w.last_contact_ms},
+       {"startTimeMs", w.start_time_ms},
+       {"state", w.state},
+       {"tiers", w.tiers},
+       {"blockCount", w.block_count}};
+}
+
+Result<RegisterWorkerRequest> RegisterWorkerRequestFromJson(const json& j) {
+  return Guard<RegisterWorkerRequest>("worker registration", [&]() -> Result<RegisterWorkerRequest> {
+    RegisterWorkerRequest r;
+    ASSIGN_OR_RETURN(r.address, WorkerNetAddressFromJson(j.at("address")));
+    r.tiers = TiersFrom(j.value("tiers", json::array()));
+    r.blocks = BlocksFrom(j.value("blocks", json::object()));
+    return r;
+  });
+}
+
+Result<HeartbeatRequest> HeartbeatRequestFromJson(const json& j) {
+  return Guard<HeartbeatRequest>("heartbeat", [&]() -> Result<HeartbeatRequest> {
+    HeartbeatRequest r;
+    r.worker_id = j.at("workerId").get<int64_t>();
+    r.tiers = TiersFrom(j.value("tiers", json::array()));
+    r.added_blocks = BlocksFrom(j.value("addedBlocks", json::object()));
+    r.removed_blocks = j.value("removedBlocks", std::vector<int64_t>{});
+    return r;
+  });
+}
+
+Result<HeartbeatResponse> HeartbeatResponseFromJson(const json& j) {
+  return Guard<HeartbeatResponse>("heartbeat response", [&]() -> Result<HeartbeatResponse> {
+    HeartbeatResponse r;
+    std::string c = j.value("command", "NOTHING");
+    r.command = c == "REGISTER" ? WorkerCommandType::kRegister
+                : c == "FREE"   ? WorkerCommandType::kFree
+                                : WorkerCommandType::kNothing;
+    r.free_blocks = j.value("freeBlocks", std::vector<int64_t>{});
+    return r;
+  });
+}
+
+Result<WorkerInfo> WorkerInfoFromJson(const json& j) {
+  return Guard<WorkerInfo>("worker info", [&]() -> Result<WorkerInfo> {
+    WorkerInfo w;
+    w.id = j.at("id").get<int64_t>();
+    ASSIGN_OR_RETURN(w.address, WorkerNetAddressFromJson(j.at("address")));
+    w.last_contact_ms = j.value("lastContactMs", int64_t{0});
+    w.start_time_ms = j.value("startTimeMs", int64_t{0});
+    w.state = j.value("state", "LIVE");
+    w.tiers = TiersFrom(j.value("tiers", json::array()));
+    w.block_count = j.value("blockCount", int64_t{0});
+    return w;
+  });
+}
+
+}  // namespace alluxio::wire
