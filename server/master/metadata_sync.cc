@@ -205,7 +205,10 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       return Status::OK();
     }
     const ufs::UfsStatus& s = plan.statuses.back();
+    // Only a persisted file can have changed in the UFS: the inode may have been replaced by
+    // an Alluxio-only file since the UFS was asked.
     if (!self.is_directory && self.completed && !s.is_directory &&
+        self.persistence_state == PersistenceState::kPersisted &&
         s.content_hash != self.ufs_fingerprint && r.path != "/") {
       // Changed behind our back: replace the inode (new id, new block ids).
       Inode& parent = r.inodes[r.inodes.size() - 2];

@@ -133,7 +133,7 @@ TEST_CASE("mount of a UFS inside or around a mounted UFS is refused", "[master]"
 
 // Regression: the nesting check compared URIs as strings, so "file:///r/sub" slipped past a
 // mount of "/r" (the same directory spelled another way) and one directory was mounted twice.
-TEST_CASE("mount nesting sees through file:// spellings (bug: nested mount via file URI)",
+TEST_CASE("mount nesting sees through file:// spellings (regression - nested mount via file URI)",
           "[master]") {
   Harness h;
   std::string inside = h.root_ufs() + "/sub";
@@ -261,7 +261,7 @@ TEST_CASE("rename across mount points is refused as a cross mount operation", "[
 
 // Regression: renaming a directory that holds a mount point moved the mount point's inode but
 // left the mount table entry at the old path, so the mount no longer resolved.
-TEST_CASE("rename of a directory holding a mount point is refused (bug: orphaned mount)",
+TEST_CASE("rename of a directory holding a mount point is refused (regression - orphaned mount)",
           "[master]") {
   Harness h;
   std::string other = MakeOtherUfs(h);
@@ -276,7 +276,7 @@ TEST_CASE("rename of a directory holding a mount point is refused (bug: orphaned
 // Regression: a THROUGH write below a mount persisted every unpersisted ancestor through the
 // root UFS, mkdir-ing directories for the part of the path above the mount point there.
 TEST_CASE(
-    "a THROUGH write below a mount leaves the parent mount's UFS alone (bug: mkdir in "
+    "a THROUGH write below a mount leaves the parent mount's UFS alone (regression - mkdir in "
     "the root UFS)",
     "[master]") {
   Harness h;
@@ -346,7 +346,7 @@ TEST_CASE("mounts and the namespace survive a restart over RocksDB", "[master]")
 // Regression: the mount table stored the URI as given, so "/data/" showed as "/data" until a
 // restart and as "/data/" after it.
 TEST_CASE(
-    "a mount URI with a trailing slash reads the same after a restart (bug: untrimmed "
+    "a mount URI with a trailing slash reads the same after a restart (regression - untrimmed "
     "URI in the metastore)",
     "[master]") {
   HarnessConfig config;

@@ -206,8 +206,9 @@ TEST_CASE("changing the group to one the caller is not in is refused", "[master]
 
 // Regression: chmod and chgrp checked only ownership, so the owner of a file could change it
 // through a directory that denied them traversal. Alluxio checks traversal first.
-TEST_CASE("changing the mode needs traversal of the ancestors (bug: chmod skipped traversal)",
-          "[master]") {
+TEST_CASE(
+    "changing the mode needs traversal of the ancestors (regression - chmod skipped traversal)",
+    "[master]") {
   Harness h(Secure());
   MkdirAs(h, kRoot, "/home", 0777);
   FileAs(h, kAlice, "/home/f");

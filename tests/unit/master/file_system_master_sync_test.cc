@@ -324,7 +324,7 @@ TEST_CASE("the default sync interval applies when a call sets none", "[master]")
 // Regression: a get status with a sync interval stamped the directory as synced, so a listing
 // right after it skipped the sync of the children and showed files the UFS no longer had.
 TEST_CASE(
-    "a directory's own sync does not stand in for a listing sync (bug: stale listing "
+    "a directory's own sync does not stand in for a listing sync (regression - stale listing "
     "after get status)",
     "[master]") {
   Harness h;
@@ -362,7 +362,7 @@ TEST_CASE("unpersisted Alluxio-only files survive a sync", "[master]") {
 // Regression: a sync that found a directory gone from the UFS deleted it from Alluxio even
 // when a mount point lay below it (leaving the mount table naming a path that no longer
 // existed), and a get status of such a directory failed with FAILED_PRECONDITION.
-TEST_CASE("a sync keeps a directory holding a mount point (bug: sync orphaned the mount)",
+TEST_CASE("a sync keeps a directory holding a mount point (regression - sync orphaned the mount)",
           "[master]") {
   Harness h;
   std::string other = h.tmp().Sub("other");
@@ -443,7 +443,7 @@ TEST_CASE("a persisted delete the UFS refuses leaves Alluxio unchanged", "[maste
 // held the path when it applied, persisted or not. A file deleted and re-created in Alluxio in
 // between was replaced by the UFS copy and its blocks were freed: the new data was lost.
 TEST_CASE(
-    "a sync leaves alone a file re-created in Alluxio while it asked the UFS (bug: race "
+    "a sync leaves alone a file re-created in Alluxio while it asked the UFS (regression - race "
     "replaced an Alluxio-only file)",
     "[master]") {
   auto hook = std::make_shared<HookUfs>(std::make_shared<ufs::MemoryUfs>());

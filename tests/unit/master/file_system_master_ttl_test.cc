@@ -192,7 +192,7 @@ TEST_CASE("the default TTL applies to creates and metadata loads", "[master]") {
 // Regression: when a listing sync replaced a file that had changed in the UFS, the new inode
 // neither kept the old one's TTL nor entered the TTL index, so it never expired (the get status
 // sync path kept both).
-TEST_CASE("a file replaced by a listing sync keeps its TTL (bug: TTL index lost on reload)",
+TEST_CASE("a file replaced by a listing sync keeps its TTL (regression - TTL index lost on reload)",
           "[master]") {
   Harness h;
   h.clock().SetMs(SystemClock().NowMs());
