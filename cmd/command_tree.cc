@@ -8,6 +8,7 @@
 #include "cmd/local_command.h"
 #include "cmd/fs_command.h"
 #include "cmd/master_command.h"
+#include "cmd/worker_command.h"
 #include "cmd/mount_command.h"
 #include "cmd/version_command.h"
 
@@ -37,6 +38,7 @@ void BuildCommandTree(CLI::App& app, CommandContext& ctx) {
   AddLocalCommand(app, ctx);
   AddFsCommand(app, ctx);
   AddMasterCommand(app, ctx);
+  AddWorkerCommand(app, ctx);
   AddMountCommand(app, ctx);
   AddVersionCommand(app, ctx);
 }

@@ -70,7 +70,7 @@ FsSettings FsSettingsFromConfiguration(const conf::Configuration& conf) {
 std::vector<FsCommandSpec> BuildFsCommandTable() {
   std::vector<FsCommandSpec> table;
   for (auto builder : {LsCommandSpecs, StatCommandSpecs, DuCountCommandSpecs, AttributeCommandSpecs,
-                       PathCommandSpecs, MountCommandSpecs}) {
+                       PathCommandSpecs, MountCommandSpecs, DataCommandSpecs}) {
     for (FsCommandSpec& spec : builder()) table.push_back(std::move(spec));
   }
   table.push_back(HelpSpec());

@@ -99,5 +99,6 @@ std::vector<FsCommandSpec> DuCountCommandSpecs();    // fs_du_count.cc: du, coun
 std::vector<FsCommandSpec> AttributeCommandSpecs();  // fs_attr.cc: chmod ... unpin
 std::vector<FsCommandSpec> PathCommandSpecs();       // fs_paths.cc: mkdir, rm, mv, touch, ...
 std::vector<FsCommandSpec> MountCommandSpecs();      // fs_mount.cc: mount, unmount
+std::vector<FsCommandSpec> DataCommandSpecs();       // fs_data.cc: cat, cp, load, free, ...
 
 }  // namespace alluxio::cli::fs

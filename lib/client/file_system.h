@@ -17,6 +17,7 @@
 
 #include "lib/common/result.h"
 #include "lib/wire/fs_types.h"
+#include "lib/wire/worker_types.h"
 
 namespace alluxio::client {
 
@@ -29,6 +30,18 @@ class FileOutStream {
   virtual Status Close() = 0;
   virtual void Cancel() = 0;
   virtual int64_t bytes_written() const = 0;
+};
+
+// A file being read. Not thread-safe; one reader at a time.
+class FileInStream {
+ public:
+  virtual ~FileInStream() = default;
+  // Reads up to `n` bytes at the current position; 0 at the end of the file.
+  virtual Result<size_t> Read(char* buf, size_t n) = 0;
+  // Moves the position (0 <= pos <= length; OUT_OF_RANGE otherwise).
+  virtual Status Seek(int64_t pos) = 0;
+  virtual int64_t position() const = 0;
+  virtual int64_t length() const = 0;
 };
 
 class FileSystem {
@@ -49,6 +62,10 @@ class FileSystem {
                                  const wire::CreateDirectoryOptions& options = {}) = 0;
   virtual Result<std::unique_ptr<FileOutStream>> CreateFile(
       const std::string& path, const wire::CreateFileOptions& options = {}) = 0;
+  // Opens a complete file for reading (FAILED_PRECONDITION for a directory or an incomplete
+  // file, with Alluxio's messages).
+  virtual Result<std::unique_ptr<FileInStream>> OpenFile(
+      const std::string& path, const wire::OpenFileOptions& options = {}) = 0;
   virtual Status Delete(const std::string& path, const wire::DeleteOptions& options = {}) = 0;
   virtual Status Rename(const std::string& src, const std::string& dst,
                         const wire::RenameOptions& options = {}) = 0;
@@ -59,6 +76,14 @@ class FileSystem {
                        const wire::MountOptions& options = {}) = 0;
   virtual Status Unmount(const std::string& alluxio_path) = 0;
   virtual Result<std::vector<wire::MountPointInfo>> GetMountTable() = 0;
+  // Asks the master to write a file to its UFS in the background (ASYNC_THROUGH semantics);
+  // `alluxio fs persist` then waits for PERSISTED.
+  virtual Status ScheduleAsyncPersistence(const std::string& path) = 0;
+
+  // Cluster view: the workers the master knows (live and lost) and the summed capacity of the
+  // live ones per tier.
+  virtual Result<std::vector<wire::WorkerInfo>> ListWorkers() = 0;
+  virtual Result<std::vector<wire::TierUsage>> Capacity() = 0;
 
   // Convenience: ListStatus collected into a vector.
   Result<std::vector<wire::FileInfo>> ListAll(const std::string& path,

@@ -2,12 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lib/client/native_streams.h"
 #include "lib/common/path.h"
 #include "lib/common/user.h"
 #include "lib/conf/property_key.h"
 #include "lib/wire/error_body.h"
 #include "lib/wire/fs_json.h"
 #include "lib/wire/master_rpc.h"
+#include "lib/wire/worker_json.h"
 
 namespace alluxio::client {
 namespace {
@@ -20,34 +22,6 @@ Result<json> ParseObject(const std::string& body) {
   if (!j.is_object()) return Status::Internal("The master answered with a non-object JSON body");
   return j;
 }
-
-// A file whose data goes to workers. Until workers exist only empty files can be written.
-class NativeFileOutStream final : public FileOutStream {
- public:
-  NativeFileOutStream(NativeFileSystem* fs, std::string path, wire::WriteType write_type)
-      : fs_(fs), path_(std::move(path)), write_type_(write_type) {}
-
-  Status Write(std::string_view data) override {
-    if (data.empty()) return Status::OK();
-    return Status::Unavailable("Cannot write data to " + path_ +
-                               ": no worker is available to store it. Start a worker "
-                               "(alluxio worker) or a local cluster (alluxio local).");
-  }
-  Status Close() override {
-    if (closed_) return Status::OK();
-    closed_ = true;
-    return fs_->CompleteFile(path_, written_, write_type_).status();
-  }
-  void Cancel() override { closed_ = true; }
-  int64_t bytes_written() const override { return written_; }
-
- private:
-  NativeFileSystem* fs_;
-  std::string path_;
-  wire::WriteType write_type_;
-  int64_t written_ = 0;
-  bool closed_ = false;
-};
 
 }  // namespace
 
@@ -75,15 +49,70 @@ Result<ClientOptions> ClientOptionsFromConfiguration(const conf::Configuration& 
   ASSIGN_OR_RETURN(o.timeout_ms, conf.GetDurationMs("alluxio.user.network.timeout"));
   ASSIGN_OR_RETURN(std::string wt, conf.GetEnum(k::kUserFileWriteTypeDefault));
   o.default_write_type = wire::ParseWriteType(wt).value_or(wire::WriteType::kAsyncThrough);
+  ASSIGN_OR_RETURN(std::string rt, conf.GetEnum(k::kUserFileReadTypeDefault));
+  o.default_read_type = wire::ParseReadType(rt).value_or(wire::ReadType::kCache);
+  o.local_host = conf.GetStringOr("alluxio.user.hostname", "");
+  if (o.local_host.empty()) o.local_host = "localhost";
   return o;
 }
 
 NativeFileSystem::NativeFileSystem(ClientOptions options)
-    : options_(std::move(options)), http_([&] {
+    : options_(std::move(options)),
+      http_([&] {
         net::HttpClientOptions h;
         h.io_timeout_ms = options_.timeout_ms;
         return h;
-      }()) {}
+      }()),
+      data_http_([&] {
+        net::HttpClientOptions h;
+        h.io_timeout_ms = options_.data_timeout_ms;
+        h.max_retries = 1;
+        return h;
+      }()),
+      picker_([this] { return ListWorkers(); }, options_.local_host) {}
+
+Result<std::string> NativeFileSystem::GetMaster(const std::string& target) {
+  net::ClientRequest req;
+  req.target = target;
+  auto res = http_.Send(options_.master_host, options_.master_rpc_port, req);
+  if (!res.ok()) {
+    return Status(res.status().code(),
+                  std::string(res.status().message()) + ". Is the Alluxio master running at " +
+                      options_.master_host + ":" + std::to_string(options_.master_rpc_port) +
+                      "? (alluxio.master.hostname / alluxio.master.rpc.port)");
+  }
+  RETURN_IF_ERROR(wire::StatusFromHttp(res->status, res->body));
+  return std::move(res->body);
+}
+
+Result<std::vector<wire::WorkerInfo>> NativeFileSystem::ListWorkers() {
+  ASSIGN_OR_RETURN(std::string body, GetMaster("/api/v1/master/workers"));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  std::vector<wire::WorkerInfo> out;
+  if (!j.contains("workers") || !j["workers"].is_array()) return out;
+  for (const json& w : j["workers"]) {
+    ASSIGN_OR_RETURN(wire::WorkerInfo info, wire::WorkerInfoFromJson(w));
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+Status NativeFileSystem::ScheduleAsyncPersistence(const std::string& path) {
+  json req = {{"path", path}};
+  return Call(rpc::kScheduleAsyncPersistence, req.dump()).status();
+}
+
+Result<std::vector<wire::TierUsage>> NativeFileSystem::Capacity() {
+  ASSIGN_OR_RETURN(std::string body, GetMaster("/api/v1/master/workers"));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  std::vector<wire::TierUsage> out;
+  if (!j.contains("capacity") || !j["capacity"].is_array()) return out;
+  for (const json& t : j["capacity"]) {
+    out.push_back({t.value("alias", ""), t.value("capacityBytes", int64_t{0}),
+                   t.value("usedBytes", int64_t{0})});
+  }
+  return out;
+}
 
 NativeFileSystem::~NativeFileSystem() = default;
 
@@ -172,8 +201,21 @@ Result<std::unique_ptr<FileOutStream>> NativeFileSystem::CreateFile(
   ASSIGN_OR_RETURN(std::string body, Call(rpc::kCreateFile, req.dump()));
   ASSIGN_OR_RETURN(json j, ParseObject(body));
   ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(j));
-  return std::unique_ptr<FileOutStream>(std::make_unique<NativeFileOutStream>(
-      this, info.path, options.write_type.value_or(options_.default_write_type)));
+  return NewFileOutStream(DataPath{this, &data_http_, &picker_}, std::move(info),
+                          options.write_type.value_or(options_.default_write_type));
+}
+
+Result<std::unique_ptr<FileInStream>> NativeFileSystem::OpenFile(
+    const std::string& path, const wire::OpenFileOptions& options) {
+  ASSIGN_OR_RETURN(wire::FileInfo info, GetStatus(path, {}));
+  if (info.folder) {
+    return Status::FailedPrecondition("Path \"" + info.path + "\" must be a file.");
+  }
+  if (!info.completed) {
+    return Status::FailedPrecondition("File " + info.path + " is incomplete.");
+  }
+  return NewFileInStream(DataPath{this, &data_http_, &picker_}, std::move(info),
+                         options.read_type.value_or(options_.default_read_type));
 }
 
 Result<wire::FileInfo> NativeFileSystem::CompleteFile(const std::string& path, int64_t length,

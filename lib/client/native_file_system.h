@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lib/client/file_system.h"
+#include "lib/client/worker_picker.h"
 #include "lib/conf/configuration.h"
 #include "lib/net/http_client.h"
 
@@ -19,10 +20,16 @@ struct ClientOptions {
   int64_t timeout_ms = 30'000;
   int64_t list_batch_size = 1000;
   wire::WriteType default_write_type = wire::WriteType::kAsyncThrough;
+  wire::ReadType default_read_type = wire::ReadType::kCache;
+  // This machine as workers name themselves (alluxio.user.hostname), for local-first reads.
+  std::string local_host = "localhost";
+  // Longest silence on a data connection (a cold read may wait for a slow UFS).
+  int64_t data_timeout_ms = 120'000;
 };
 
 // Reads alluxio.master.hostname / rpc.port, the login user (alluxio.security.login.username,
-// else the OS user; none under NOSASL), alluxio.user.network.timeout and the default write type.
+// else the OS user; none under NOSASL), alluxio.user.network.timeout, the default read and write
+// types and alluxio.user.hostname.
 Result<ClientOptions> ClientOptionsFromConfiguration(const conf::Configuration& conf);
 
 class NativeFileSystem final : public FileSystem {
@@ -40,6 +47,8 @@ class NativeFileSystem final : public FileSystem {
                          const wire::CreateDirectoryOptions& options) override;
   Result<std::unique_ptr<FileOutStream>> CreateFile(
       const std::string& path, const wire::CreateFileOptions& options) override;
+  Result<std::unique_ptr<FileInStream>> OpenFile(const std::string& path,
+                                                 const wire::OpenFileOptions& options) override;
   Status Delete(const std::string& path, const wire::DeleteOptions& options) override;
   Status Rename(const std::string& src, const std::string& dst,
                 const wire::RenameOptions& options) override;
@@ -58,13 +67,20 @@ class NativeFileSystem final : public FileSystem {
   // Completes a file written by a FileOutStream.
   Result<wire::FileInfo> CompleteFile(const std::string& path, int64_t length,
                                       wire::WriteType write_type);
+  Status ScheduleAsyncPersistence(const std::string& path) override;
+  Result<std::vector<wire::WorkerInfo>> ListWorkers() override;
+  Result<std::vector<wire::TierUsage>> Capacity() override;
 
  private:
   Status ListDirectory(const std::string& path, const wire::ListStatusOptions& options,
                        const std::function<Status(wire::FileInfo&&)>& fn);
 
+  Result<std::string> GetMaster(const std::string& target);
+
   const ClientOptions options_;
   net::HttpClient http_;
+  net::HttpClient data_http_;
+  WorkerPicker picker_;
 };
 
 }  // namespace alluxio::client

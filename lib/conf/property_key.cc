@@ -239,6 +239,9 @@ constexpr PropertyKey kPropertyKeys[] = {
     {"alluxio.user.file.writetype.default", kEnum, "ASYNC_THROUGH", kClient,
      "Write type of new files.",
      /*enum_values=*/kWriteTypes},
+    {"alluxio.user.hostname", kString, "", kClient,
+     "This client's host name as workers report theirs, for local-first block placement "
+     "(empty: localhost)."},
     {"alluxio.user.network.timeout", kDuration, "30sec", kClient,
      "Ours: timeout of the client's HTTP requests."},
     {"alluxio.version", kString, "2.9.3", kAll,

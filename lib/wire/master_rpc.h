@@ -26,6 +26,7 @@ inline constexpr std::string_view kFree = "free";
 inline constexpr std::string_view kMount = "mount";
 inline constexpr std::string_view kUnmount = "unmount";
 inline constexpr std::string_view kMountTable = "mount-table";
+inline constexpr std::string_view kScheduleAsyncPersistence = "schedule-async-persistence";
 }  // namespace master_rpc
 
 }  // namespace alluxio::wire

@@ -40,9 +40,12 @@ std::map<std::string, std::vector<int64_t>> BlocksFrom(const json& j) {
 
 const char* CommandName(WorkerCommandType t) {
   switch (t) {
-    case WorkerCommandType::kRegister: return "REGISTER";
-    case WorkerCommandType::kFree: return "FREE";
-    case WorkerCommandType::kNothing: break;
+    case WorkerCommandType::kRegister:
+      return "REGISTER";
+    case WorkerCommandType::kFree:
+      return "FREE";
+    case WorkerCommandType::kNothing:
+      break;
   }
   return "NOTHING";
 }
@@ -65,7 +68,9 @@ void to_json(json& j, const HeartbeatRequest& r) {
 }
 
 void to_json(json& j, const HeartbeatResponse& r) {
-  j = {{"command", CommandName(r.command)}, {"freeBlocks", r.free_blocks}};
+  j = {{"command", CommandName(r.command)},
+       {"freeBlocks", r.free_blocks},
+       {"pinnedFileIds", r.pinned_file_ids}};
 }
 
 void to_json(json& j, const WorkerInfo& w) {
@@ -79,13 +84,14 @@ void to_json(json& j, const WorkerInfo& w) {
 }
 
 Result<RegisterWorkerRequest> RegisterWorkerRequestFromJson(const json& j) {
-  return Guard<RegisterWorkerRequest>("worker registration", [&]() -> Result<RegisterWorkerRequest> {
-    RegisterWorkerRequest r;
-    ASSIGN_OR_RETURN(r.address, WorkerNetAddressFromJson(j.at("address")));
-    r.tiers = TiersFrom(j.value("tiers", json::array()));
-    r.blocks = BlocksFrom(j.value("blocks", json::object()));
-    return r;
-  });
+  return Guard<RegisterWorkerRequest>(
+      "worker registration", [&]() -> Result<RegisterWorkerRequest> {
+        RegisterWorkerRequest r;
+        ASSIGN_OR_RETURN(r.address, WorkerNetAddressFromJson(j.at("address")));
+        r.tiers = TiersFrom(j.value("tiers", json::array()));
+        r.blocks = BlocksFrom(j.value("blocks", json::object()));
+        return r;
+      });
 }
 
 Result<HeartbeatRequest> HeartbeatRequestFromJson(const json& j) {
@@ -107,6 +113,7 @@ Result<HeartbeatResponse> HeartbeatResponseFromJson(const json& j) {
                 : c == "FREE"   ? WorkerCommandType::kFree
                                 : WorkerCommandType::kNothing;
     r.free_blocks = j.value("freeBlocks", std::vector<int64_t>{});
+    r.pinned_file_ids = j.value("pinnedFileIds", std::vector<int64_t>{});
     return r;
   });
 }
@@ -122,6 +129,59 @@ Result<WorkerInfo> WorkerInfoFromJson(const json& j) {
     w.tiers = TiersFrom(j.value("tiers", json::array()));
     w.block_count = j.value("blockCount", int64_t{0});
     return w;
+  });
+}
+
+void to_json(json& j, const MountUfsInfo& m) {
+  j = {{"mountId", m.mount_id}, {"ufsUri", m.ufs_uri}, {"properties", m.properties}};
+}
+
+void to_json(json& j, const PersistFileRequest& r) {
+  j = {{"fileId", r.file_id},   {"path", r.path},     {"ufsPath", r.ufs_path},
+       {"mountId", r.mount_id}, {"length", r.length}, {"blockSizeBytes", r.block_size},
+       {"mode", r.mode}};
+}
+
+void to_json(json& j, const WriteFileResponse& r) {
+  j = {{"length", r.length}, {"blockIds", r.block_ids}, {"ufsFingerprint", r.ufs_fingerprint}};
+}
+
+Result<MountUfsInfo> MountUfsInfoFromJson(const json& j) {
+  return Guard<MountUfsInfo>("mount info", [&]() -> Result<MountUfsInfo> {
+    MountUfsInfo m;
+    m.mount_id = j.at("mountId").get<int64_t>();
+    m.ufs_uri = j.at("ufsUri").get<std::string>();
+    m.properties = j.value("properties", json::object()).get<std::map<std::string, std::string>>();
+    return m;
+  });
+}
+
+Result<PersistFileRequest> PersistFileRequestFromJson(const json& j) {
+  return Guard<PersistFileRequest>("persist request", [&]() -> Result<PersistFileRequest> {
+    PersistFileRequest r;
+    r.file_id = j.at("fileId").get<int64_t>();
+    r.path = j.value("path", "");
+    r.ufs_path = j.at("ufsPath").get<std::string>();
+    r.mount_id = j.at("mountId").get<int64_t>();
+    r.length = j.at("length").get<int64_t>();
+    r.block_size = j.at("blockSizeBytes").get<int64_t>();
+    r.mode = j.value("mode", 0644);
+    if (r.length < 0 || r.block_size <= 0) {
+      return Status::InvalidArgument("Malformed persist request: length " +
+                                     std::to_string(r.length) + ", block size " +
+                                     std::to_string(r.block_size));
+    }
+    return r;
+  });
+}
+
+Result<WriteFileResponse> WriteFileResponseFromJson(const json& j) {
+  return Guard<WriteFileResponse>("write response", [&]() -> Result<WriteFileResponse> {
+    WriteFileResponse r;
+    r.length = j.at("length").get<int64_t>();
+    r.block_ids = j.value("blockIds", std::vector<int64_t>{});
+    r.ufs_fingerprint = j.value("ufsFingerprint", "");
+    return r;
   });
 }
 

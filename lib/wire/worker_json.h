@@ -19,4 +19,11 @@ Result<HeartbeatRequest> HeartbeatRequestFromJson(const nlohmann::json& j);
 Result<HeartbeatResponse> HeartbeatResponseFromJson(const nlohmann::json& j);
 Result<WorkerInfo> WorkerInfoFromJson(const nlohmann::json& j);
 
+void to_json(nlohmann::json& j, const MountUfsInfo& m);
+void to_json(nlohmann::json& j, const PersistFileRequest& r);
+void to_json(nlohmann::json& j, const WriteFileResponse& r);
+Result<MountUfsInfo> MountUfsInfoFromJson(const nlohmann::json& j);
+Result<PersistFileRequest> PersistFileRequestFromJson(const nlohmann::json& j);
+Result<WriteFileResponse> WriteFileResponseFromJson(const nlohmann::json& j);
+
 }  // namespace alluxio::wire

@@ -13,10 +13,15 @@ namespace {
 
 constexpr std::string_view kTtlPrefix = "ttl/";
 
-std::string TtlKey(int64_t id) {
+std::string IndexKey(std::string_view prefix, int64_t id) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(id));
-  return std::string(kTtlPrefix) + buf;
+  return std::string(prefix) + buf;
+}
+std::string TtlKey(int64_t id) { return IndexKey(kTtlPrefix, id); }
+bool InPinIndex(const Inode& i) { return !i.is_directory && i.pinned; }
+bool InPersistIndex(const Inode& i) {
+  return !i.is_directory && i.completed && i.persistence_state == PersistenceState::kToBePersisted;
 }
 
 TtlAction ToInodeTtl(wire::TtlAction a) { return static_cast<TtlAction>(static_cast<int>(a)); }
@@ -236,15 +241,21 @@ Status FileSystemMaster::MaybeSync() {
   return store_->Sync();
 }
 
-void FileSystemMaster::IndexTtl(const Inode& before, const Inode& after, InodeWriteBatch* batch) {
-  bool had = before.ttl_ms >= 0;
-  bool has = after.ttl_ms >= 0;
-  if (had && !has) batch->DeleteMeta(TtlKey(after.id));
-  if (has && !had) batch->PutMeta(TtlKey(after.id), "");
+void FileSystemMaster::UpdateIndexes(const Inode& before, const Inode& after,
+                                     InodeWriteBatch* batch) {
+  auto update = [&](bool had, bool has, const std::string& key) {
+    if (had && !has) batch->DeleteMeta(key);
+    if (has && !had) batch->PutMeta(key, "");
+  };
+  update(before.ttl_ms >= 0, after.ttl_ms >= 0, TtlKey(after.id));
+  update(InPinIndex(before), InPinIndex(after), IndexKey(kPinPrefix, after.id));
+  update(InPersistIndex(before), InPersistIndex(after), IndexKey(kPersistPrefix, after.id));
 }
 
 void FileSystemMaster::RemoveFromIndexes(const Inode& inode, InodeWriteBatch* batch) {
   if (inode.ttl_ms >= 0) batch->DeleteMeta(TtlKey(inode.id));
+  if (InPinIndex(inode)) batch->DeleteMeta(IndexKey(kPinPrefix, inode.id));
+  if (InPersistIndex(inode)) batch->DeleteMeta(IndexKey(kPersistPrefix, inode.id));
 }
 
 wire::FileInfo FileSystemMaster::ToFileInfo(const Inode& inode, const std::string& path) {
@@ -482,7 +493,7 @@ Status FileSystemMaster::CreateDirectory(const CallerInfo& caller, std::string_v
       created.ttl_action = ToInodeTtl(options_.default_ttl_action);
     }
     batch.PutInode(created);
-    IndexTtl(Inode{}, created, &batch);
+    UpdateIndexes(Inode{}, created, &batch);
     RETURN_IF_ERROR(CommitLocked(batch));
   }
   return MaybeSync();
@@ -559,7 +570,7 @@ Result<wire::FileInfo> FileSystemMaster::CreateFile(const CallerInfo& caller, st
     batch.PutInode(parent);
     batch.PutEdge(parent.id, file.name, file.id);
     batch.PutInode(file);
-    IndexTtl(Inode{}, file, &batch);
+    UpdateIndexes(Inode{}, file, &batch);
     RETURN_IF_ERROR(CommitLocked(batch));
     if (files_created_) files_created_->Inc();
     info = ToFileInfo(file, path);
@@ -583,6 +594,7 @@ Result<wire::FileInfo> FileSystemMaster::CompleteFile(const CallerInfo& caller,
     ASSIGN_OR_RETURN(Resolved r, Resolve(path));
     if (!r.exists()) return Status::NotFound("Path \"" + path + "\" does not exist.");
     Inode file = r.last();
+    const Inode before = file;
     if (file.is_directory) return Status::InvalidArgument("Path " + path + " is a directory");
     if (file.completed) {
       return Status::AlreadyExists("File " + path + " has already been completed.");
@@ -615,6 +627,7 @@ Result<wire::FileInfo> FileSystemMaster::CompleteFile(const CallerInfo& caller,
     } else if (wt == wire::WriteType::kAsyncThrough) {
       file.persistence_state = PersistenceState::kToBePersisted;
     }
+    UpdateIndexes(before, file, &batch);
     batch.PutInode(file);
     RETURN_IF_ERROR(CommitLocked(batch));
     info = ToFileInfo(file, path);

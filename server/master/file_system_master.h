@@ -29,6 +29,7 @@
 #include "lib/common/result.h"
 #include "lib/ufs/under_file_system.h"
 #include "lib/wire/fs_types.h"
+#include "lib/wire/worker_types.h"
 #include "server/master/inode.h"
 #include "server/master/metastore/inode_store.h"
 #include "server/master/mount_table.h"
@@ -42,6 +43,11 @@ struct CallerInfo {
   std::string user;
   std::vector<std::string> groups;
 };
+
+// Meta-key prefixes of the master's indexes (each key is the prefix + 16 hex digits of an
+// inode id): files with a TTL, pinned files, files waiting for ASYNC_THROUGH persistence.
+inline constexpr std::string_view kPinPrefix = "pin/";
+inline constexpr std::string_view kPersistPrefix = "persist/";
 
 // Block placement the namespace reports and frees; implemented by the block master once
 // workers exist. Thread-safe.
@@ -132,6 +138,25 @@ class FileSystemMaster {
   Result<int> CheckTtl();
 
   int64_t InodeCount();
+
+  // --- Workers and persistence (persistence.cc) ---
+  // Ids of pinned files (their blocks must not be evicted), from the pin index.
+  Result<std::vector<int64_t>> PinnedFileIds();
+  // The mount's UFS URI and unmasked properties, for workers reaching the UFS themselves.
+  Result<wire::MountUfsInfo> GetMountUfsInfo(int64_t mount_id);
+  struct PersistJob {
+    wire::PersistFileRequest request;
+    std::vector<int64_t> block_ids;
+  };
+  // Queues a complete, unpersisted file for persistence (state TO_BE_PERSISTED); a no-op for a
+  // file already persisted or queued. FAILED_PRECONDITION for a directory or incomplete file.
+  Status ScheduleAsyncPersistence(const CallerInfo& caller, std::string_view path);
+  // Files waiting for ASYNC_THROUGH persistence (up to `limit`), with their current paths.
+  Result<std::vector<PersistJob>> PendingPersists(size_t limit);
+  // Records that `job` was written to the UFS with `fingerprint`: the file becomes PERSISTED
+  // (its unpersisted ancestors too). If the file went away or moved meanwhile, deletes what the
+  // worker wrote and returns ABORTED.
+  Status CompletePersist(const PersistJob& job, const std::string& fingerprint);
   const FileSystemMasterOptions& options() const { return options_; }
 
  private:
@@ -164,7 +189,8 @@ class FileSystemMaster {
   Status PersistAncestors(const Resolved& r, size_t count, InodeWriteBatch* batch);
   // Collects `root` and all its descendants (depth first, children before parents).
   Status CollectSubtree(const Inode& root, std::vector<Inode>* out);
-  void IndexTtl(const Inode& before, const Inode& after, InodeWriteBatch* batch);
+  // Keeps the meta indexes (TTL, pinned files, persist queue) in step with an inode change.
+  void UpdateIndexes(const Inode& before, const Inode& after, InodeWriteBatch* batch);
   void RemoveFromIndexes(const Inode& inode, InodeWriteBatch* batch);
 
   // Metadata sync (metadata_sync.cc).

@@ -271,7 +271,7 @@ Status FileSystemMaster::SetAttribute(const CallerInfo& caller, std::string_view
             logger_->Warn("master", "UFS attribute update of " + p + ": " + st.ToString());
         }
       }
-      IndexTtl(before, after, &batch);
+      UpdateIndexes(before, after, &batch);
       batch.PutInode(std::move(after));
     }
     RETURN_IF_ERROR(CommitLocked(batch));
@@ -311,6 +311,7 @@ Status FileSystemMaster::FreeLocked(const CallerInfo& caller, Resolved& r,
       Inode unpinned = inode;
       unpinned.pinned = false;
       unpinned.pinned_media.clear();
+      UpdateIndexes(inode, unpinned, &batch);
       batch.PutInode(std::move(unpinned));
     }
     freed_blocks->insert(freed_blocks->end(), inode.block_ids.begin(), inode.block_ids.end());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lib/common/result.h"
+#include "lib/wire/block_id.h"
 
 namespace alluxio::master {
 
@@ -32,17 +33,12 @@ std::optional<PersistenceState> ParsePersistenceState(std::string_view name);
 std::string_view TtlActionName(TtlAction action);
 std::optional<TtlAction> ParseTtlAction(std::string_view name);
 
-inline constexpr int kBlockSequenceBits = 24;
-inline constexpr int64_t kMaxBlockSequence = (int64_t{1} << kBlockSequenceBits) - 1;
-
-inline int64_t FileIdOfContainer(int64_t container_id) {
-  return (container_id << kBlockSequenceBits) | kMaxBlockSequence;
-}
-inline int64_t ContainerIdOf(int64_t id) { return id >> kBlockSequenceBits; }
-inline int64_t BlockIdOf(int64_t file_id, int64_t index) {
-  return (ContainerIdOf(file_id) << kBlockSequenceBits) | index;
-}
-inline int64_t FileIdOfBlock(int64_t block_id) { return block_id | kMaxBlockSequence; }
+using wire::BlockIdOf;
+using wire::ContainerIdOf;
+using wire::FileIdOfBlock;
+using wire::FileIdOfContainer;
+using wire::kBlockSequenceBits;
+using wire::kMaxBlockSequence;
 
 struct Inode {
   int64_t id = 0;

@@ -96,6 +96,11 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
     ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatus(c, path, opts));
     return json(info);
   });
+  route(rpc::kScheduleAsyncPersistence, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+    RETURN_IF_ERROR(fs->ScheduleAsyncPersistence(c, path));
+    return Empty();
+  });
   route(rpc::kGetStatusById, [fs](const CallerInfo& c, const json& j) -> Result<json> {
     auto it = j.find("fileId");
     if (it == j.end() || !it->is_number_integer()) {
@@ -198,7 +203,7 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
   });
 }
 
-void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks) {
+void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks, FileSystemMaster* fs) {
   router.Add("POST", "/api/v1/master/worker/register",
              [blocks](net::HttpRequest& req, net::HttpResponse& res) {
                auto body = Body(req);
@@ -208,12 +213,28 @@ void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks) {
                Reply(res, json{{"workerId", blocks->RegisterWorker(*r)}});
              });
   router.Add("POST", "/api/v1/master/worker/heartbeat",
-             [blocks](net::HttpRequest& req, net::HttpResponse& res) {
+             [blocks, fs](net::HttpRequest& req, net::HttpResponse& res) {
                auto body = Body(req);
                if (!body.ok()) return ReplyError(res, body.status());
                auto r = wire::HeartbeatRequestFromJson(*body);
                if (!r.ok()) return ReplyError(res, r.status());
-               Reply(res, json(blocks->Heartbeat(*r)));
+               wire::HeartbeatResponse reply = blocks->Heartbeat(*r);
+               auto pinned = fs->PinnedFileIds();
+               if (!pinned.ok()) return ReplyError(res, pinned.status());
+               reply.pinned_file_ids = std::move(*pinned);
+               Reply(res, json(reply));
+             });
+  router.Add("POST", "/api/v1/master/worker/mount-info",
+             [fs](net::HttpRequest& req, net::HttpResponse& res) {
+               auto body = Body(req);
+               if (!body.ok()) return ReplyError(res, body.status());
+               if (!body->contains("mountId") || !(*body)["mountId"].is_number_integer()) {
+                 return ReplyError(
+                     res, Status::InvalidArgument("mount-info needs an integer \"mountId\""));
+               }
+               auto info = fs->GetMountUfsInfo((*body)["mountId"].get<int64_t>());
+               if (!info.ok()) return ReplyError(res, info.status());
+               Reply(res, json(*info));
              });
   router.Add("GET", "/api/v1/master/workers", [blocks](net::HttpRequest&, net::HttpResponse& res) {
     json workers = json::array();

@@ -40,7 +40,7 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
 
 // Worker-facing routes on the RPC port: POST /api/v1/master/worker/register and
 // /api/v1/master/worker/heartbeat, GET /api/v1/master/workers (bodies in lib/wire/README.md).
-void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks);
+void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks, FileSystemMaster* fs);
 
 struct MasterInfo {
   std::string rpc_address;  // host:port

@@ -58,6 +58,15 @@ Result<MasterProcessOptions> MasterOptionsFromConfiguration(const conf::Configur
   ASSIGN_OR_RETURN(o.shutdown_timeout_ms,
                    conf.GetDurationMs("alluxio.network.server.shutdown.timeout"));
   o.version = conf.GetStringOr(k::kVersion, "2.9.3");
+  ASSIGN_OR_RETURN(o.persistence.scheduler_interval_ms,
+                   conf.GetDurationMs("alluxio.master.persistence.scheduler.interval"));
+  ASSIGN_OR_RETURN(o.persistence.initial_wait_ms,
+                   conf.GetDurationMs("alluxio.user.file.persistence.initial.wait.time"));
+  ASSIGN_OR_RETURN(o.persistence.initial_interval_ms,
+                   conf.GetDurationMs("alluxio.master.persistence.initial.interval"));
+  ASSIGN_OR_RETURN(o.persistence.max_interval_ms,
+                   conf.GetDurationMs("alluxio.master.persistence.max.interval"));
+  ASSIGN_OR_RETURN(o.persistence.blacklist, conf.GetList("alluxio.master.persistence.blacklist"));
 
   FileSystemMasterOptions& f = o.fs;
   ASSIGN_OR_RETURN(f.root_ufs, conf.GetString(k::kMasterMountTableRootUfs));
@@ -119,6 +128,8 @@ Status MasterProcess::Start() {
   fs_->SetBlockService(blocks_.get());
   RETURN_IF_ERROR(fs_->Start());
   callers_ = std::make_unique<CallerResolver>(options_.authentication_enabled, clock_);
+  persistence_ = std::make_unique<PersistenceScheduler>(options_.persistence, fs_.get(),
+                                                        blocks_.get(), clock_, logger_, &metrics_);
 
   auto server_options = [&](int port, const char* name) {
     net::HttpServerOptions so;
@@ -134,7 +145,7 @@ Status MasterProcess::Start() {
   };
   net::Router rpc;
   AddMasterRpcRoutes(rpc, fs_.get(), callers_.get());
-  AddBlockMasterRoutes(rpc, blocks_.get());
+  AddBlockMasterRoutes(rpc, blocks_.get(), fs_.get());
   net::AddStandardRoutes(rpc, &metrics_);
   rpc_server_ = std::make_unique<net::HttpServer>(server_options(options_.rpc_port, "master"),
                                                   std::move(rpc), logger_, &metrics_);
@@ -164,9 +175,12 @@ void MasterProcess::BackgroundLoop() {
   const int64_t lost_check_ms = std::clamp<int64_t>(options_.worker_timeout_ms / 4, 10, 10'000);
   int64_t next_ttl = clock_->MonotonicMs() + options_.ttl_check_interval_ms;
   int64_t next_lost = clock_->MonotonicMs() + lost_check_ms;
+  const int64_t persist_ms = std::max<int64_t>(options_.persistence.scheduler_interval_ms, 10);
+  int64_t next_persist = clock_->MonotonicMs() + persist_ms;
   std::unique_lock<std::mutex> lock(background_mu_);
   while (!stopping_) {
-    int64_t wait = std::max<int64_t>(1, std::min(next_ttl, next_lost) - clock_->MonotonicMs());
+    int64_t wait =
+        std::max<int64_t>(1, std::min({next_ttl, next_lost, next_persist}) - clock_->MonotonicMs());
     background_cv_.wait_for(lock, std::chrono::milliseconds(wait), [this] { return stopping_; });
     if (stopping_) break;
     lock.unlock();
@@ -179,6 +193,10 @@ void MasterProcess::BackgroundLoop() {
       auto acted = fs_->CheckTtl();
       if (!acted.ok()) logger_->Warn("master", "TTL check failed: " + acted.status().ToString());
       next_ttl = now + std::max<int64_t>(options_.ttl_check_interval_ms, 10);
+    }
+    if (now >= next_persist) {
+      persistence_->RunOnce();
+      next_persist = clock_->MonotonicMs() + persist_ms;
     }
     lock.lock();
   }

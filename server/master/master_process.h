@@ -20,6 +20,7 @@
 #include "server/master/file_system_master.h"
 #include "server/master/master_http_service.h"
 #include "server/master/metastore/inode_store.h"
+#include "server/master/persistence_scheduler.h"
 
 namespace alluxio::master {
 
@@ -41,6 +42,7 @@ struct MasterProcessOptions {
   int64_t shutdown_timeout_ms = 10'000;
   std::string version = "2.9.3";
   FileSystemMasterOptions fs;
+  PersistenceOptions persistence;
 };
 
 // Builds the options from configuration: the one place master keys are read and validated.
@@ -62,9 +64,11 @@ class MasterProcess {
   FileSystemMaster* file_system_master() { return fs_.get(); }
   BlockMaster* block_master() { return blocks_.get(); }
   MetricsRegistry* metrics() { return &metrics_; }
+  const ufs::UfsRegistry* ufs_registry() const { return &ufs_registry_; }
 
  private:
-  // Runs the TTL checker and lost-worker detection on their intervals until Stop().
+  // Runs the TTL checker, lost-worker detection and the persistence scheduler on their
+  // intervals until Stop().
   void BackgroundLoop();
 
   const MasterProcessOptions options_;
@@ -76,6 +80,7 @@ class MasterProcess {
   std::unique_ptr<FileSystemMaster> fs_;
   std::unique_ptr<BlockMaster> blocks_;
   std::unique_ptr<CallerResolver> callers_;
+  std::unique_ptr<PersistenceScheduler> persistence_;
   std::unique_ptr<net::HttpServer> rpc_server_;
   std::unique_ptr<net::HttpServer> web_server_;
   int64_t start_time_ms_ = 0;

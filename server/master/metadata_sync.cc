@@ -178,7 +178,7 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       batch.PutInode(parent);
       batch.PutEdge(parent.id, n.name, n.id);
       batch.PutInode(n);
-      IndexTtl(Inode{}, n, &batch);
+      UpdateIndexes(Inode{}, n, &batch);
       r.inodes.push_back(std::move(n));
       touched = true;
     }
@@ -224,7 +224,7 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       batch.DeleteInode(self.id);
       batch.PutEdge(parent.id, fresh.name, fresh.id);
       batch.PutInode(fresh);
-      IndexTtl(Inode{}, fresh, &batch);
+      UpdateIndexes(Inode{}, fresh, &batch);
       freed.insert(freed.end(), self.block_ids.begin(), self.block_ids.end());
       self = fresh;
     } else if (!self.is_directory) {
@@ -266,7 +266,7 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
             batch.DeleteInode(child->id);
             batch.PutEdge(self.id, fresh.name, fresh.id);
             batch.PutInode(fresh);
-            IndexTtl(Inode{}, fresh, &batch);
+            UpdateIndexes(Inode{}, fresh, &batch);
             freed.insert(freed.end(), child->block_ids.begin(), child->block_ids.end());
           }
         }
@@ -295,7 +295,7 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       Inode n = InodeFromUfs(self.id, *status, self);
       batch.PutEdge(self.id, n.name, n.id);
       batch.PutInode(n);
-      IndexTtl(Inode{}, n, &batch);
+      UpdateIndexes(Inode{}, n, &batch);
       self.child_count++;
     }
     self.direct_children_loaded = true;

@@ -1,0 +1,326 @@
+#include "lib/client/native_streams.h"
+
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "lib/client/native_file_system.h"
+#include "lib/common/logging.h"
+#include "lib/common/strings.h"
+#include "lib/wire/error_body.h"
+#include "lib/wire/fs_json.h"
+#include "lib/wire/worker_json.h"
+
+namespace alluxio::client {
+namespace {
+
+using nlohmann::json;
+
+// ---- Reading --------------------------------------------------------------------------------
+
+class NativeFileInStream final : public FileInStream {
+ public:
+  NativeFileInStream(const DataPath& data, wire::FileInfo info, wire::ReadType read_type)
+      : data_(data), info_(std::move(info)), read_type_(read_type) {}
+
+  int64_t length() const override { return info_.length; }
+  int64_t position() const override { return pos_; }
+
+  Status Seek(int64_t pos) override {
+    if (pos < 0 || pos > info_.length) {
+      return Status::OutOfRange(
+          StrCat("Seek to ", pos, " is outside ", info_.path, " of ", info_.length, " bytes"));
+    }
+    if (pos != pos_) stream_.reset();
+    pos_ = pos;
+    return Status::OK();
+  }
+
+  Result<size_t> Read(char* buf, size_t n) override {
+    if (pos_ >= info_.length || n == 0) return size_t{0};
+    std::set<std::string> failed;
+    Status last;
+    for (int attempt = 0; attempt < data_.max_attempts; ++attempt) {
+      if (!stream_) {
+        const size_t failed_before = failed.size();
+        Status st = OpenAt(pos_, failed);
+        if (!st.ok()) {
+          if (failed.size() > failed_before) {  // that worker failed: try another one
+            last = st;
+            continue;
+          }
+          // No worker left to pick (keep the error that excluded the last one), or an error
+          // no other worker would change.
+          if (last.ok()) last = st;
+          break;
+        }
+      }
+      size_t want =
+          static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(n), stream_end_ - pos_));
+      auto got = stream_->Read(buf, want);
+      if (got.ok() && *got > 0) {
+        pos_ += static_cast<int64_t>(*got);
+        if (pos_ >= stream_end_) stream_.reset();  // next block
+        return *got;
+      }
+      // The worker went away or cut the body short: try the range on another worker.
+      last = got.ok() ? Status::Unavailable(StrCat("Worker ", stream_worker_,
+                                                   " ended the block early at offset ", pos_))
+                      : got.status();
+      failed.insert(stream_worker_);
+      stream_.reset();
+      data_.picker->Invalidate();
+    }
+    return Status(last.code(), StrCat("Reading ", info_.path, " at offset ", pos_, " failed on ",
+                                      failed.size(), " worker(s): ", last.message()));
+  }
+
+ private:
+  // Opens a response stream for the rest of the block holding `pos`.
+  Status OpenAt(int64_t pos, std::set<std::string>& failed) {
+    const wire::FileBlockInfo* block = nullptr;
+    for (const auto& b : info_.file_block_infos) {
+      if (pos >= b.offset && pos < b.offset + b.block_info.length) {
+        block = &b;
+        break;
+      }
+    }
+    if (!block) {
+      return Status::Internal(StrCat("No block of ", info_.path, " covers offset ", pos));
+    }
+    const int64_t id = block->block_info.block_id;
+    ASSIGN_OR_RETURN(wire::WorkerNetAddress worker,
+                     data_.picker->Pick(id, block->block_info.locations, failed));
+    std::string key = WorkerPicker::Key(worker);
+    int64_t in_block = pos - block->offset;
+    std::string target = StrCat("/api/v1/worker/blocks/", id, "?offset=", in_block,
+                                "&length=", block->block_info.length - in_block,
+                                "&readType=", wire::ReadTypeName(read_type_));
+    if (info_.persisted && !info_.ufs_path.empty()) {
+      target += StrCat("&ufsPath=", net::PercentEncode(info_.ufs_path), "&mountId=", info_.mount_id,
+                       "&blockStart=", block->offset, "&blockLength=", block->block_info.length);
+    }
+    net::ClientRequest req;
+    req.target = target;
+    auto res = data_.http->Open(worker.host, worker.rpc_port, req);
+    if (!res.ok()) {
+      failed.insert(key);
+      return res.status();
+    }
+    if ((*res)->status() != 200) {
+      auto body = net::ReadAll(**res, 64 * 1024);
+      Status st = wire::StatusFromHttp((*res)->status(), body.ok() ? *body : "");
+      if (st.code() == StatusCode::kNotFound && !info_.persisted) {
+        return Status::NotFound(StrCat("Block ", id, " of ", info_.path,
+                                       " is not cached on any worker and the file is not "
+                                       "persisted: its data is lost (",
+                                       st.message(), ")"));
+      }
+      failed.insert(key);
+      return st;
+    }
+    stream_ = std::move(*res);
+    stream_worker_ = key;
+    stream_end_ = block->offset + block->block_info.length;
+    return Status::OK();
+  }
+
+  DataPath data_;
+  wire::FileInfo info_;
+  wire::ReadType read_type_;
+  int64_t pos_ = 0;
+  std::unique_ptr<net::ResponseStream> stream_;
+  std::string stream_worker_;
+  int64_t stream_end_ = 0;
+};
+
+// ---- Writing --------------------------------------------------------------------------------
+
+// A bounded queue of chunks between Write() and the thread sending the request body.
+class ChunkPipe {
+ public:
+  // Blocks while the pipe is full. False when the reader side has gone.
+  bool Push(std::string chunk) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return bytes_ < kMaxBytes || reader_gone_; });
+    if (reader_gone_) return false;
+    bytes_ += chunk.size();
+    chunks_.push_back(std::move(chunk));
+    cv_.notify_all();
+    return true;
+  }
+  void Finish(bool abort) {
+    std::lock_guard<std::mutex> lock(mu_);
+    finished_ = true;
+    aborted_ = abort;
+    cv_.notify_all();
+  }
+  void ReaderGone() {
+    std::lock_guard<std::mutex> lock(mu_);
+    reader_gone_ = true;
+    cv_.notify_all();
+  }
+  // The body source: pulls bytes, 0 at the end.
+  Result<size_t> Pull(char* buf, size_t n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !chunks_.empty() || finished_; });
+    if (aborted_) return Status::Cancelled("Write cancelled");
+    if (chunks_.empty()) return size_t{0};
+    std::string& front = chunks_.front();
+    size_t take = std::min(n, front.size() - front_off_);
+    std::memcpy(buf, front.data() + front_off_, take);
+    front_off_ += take;
+    bytes_ -= take;
+    if (front_off_ == front.size()) {
+      chunks_.pop_front();
+      front_off_ = 0;
+    }
+    cv_.notify_all();
+    return take;
+  }
+
+ private:
+  static constexpr size_t kMaxBytes = 8 << 20;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> chunks_;
+  size_t front_off_ = 0;
+  size_t bytes_ = 0;
+  bool finished_ = false;
+  bool aborted_ = false;
+  bool reader_gone_ = false;
+};
+
+class NativeFileOutStream final : public FileOutStream {
+ public:
+  NativeFileOutStream(const DataPath& data, wire::FileInfo info, wire::WriteType write_type)
+      : data_(data), info_(std::move(info)), write_type_(write_type) {}
+
+  ~NativeFileOutStream() override {
+    if (!closed_) Cancel();
+  }
+
+  Status Write(std::string_view data) override {
+    if (closed_) return Status::FailedPrecondition("Write after close of " + info_.path);
+    if (!error_.ok()) return error_;
+    if (data.empty()) return Status::OK();
+    if (!sender_.joinable()) {
+      error_ = StartSender();
+      if (!error_.ok()) return error_;
+    }
+    // Coalesce small writes into 1 MiB chunks.
+    buffer_.append(data);
+    written_ += static_cast<int64_t>(data.size());
+    if (buffer_.size() >= (1 << 20)) return Flush();
+    return Status::OK();
+  }
+
+  Status Close() override {
+    if (closed_) return error_;
+    if (!error_.ok()) {
+      Cancel();
+      return error_;
+    }
+    if (sender_.joinable()) {
+      error_ = Flush();
+      pipe_.Finish(false);
+      sender_.join();
+      if (error_.ok()) error_ = send_status_;
+    }
+    closed_ = true;
+    if (!error_.ok()) {
+      DeleteIncomplete();
+      return error_;
+    }
+    error_ = data_.fs->CompleteFile(info_.path, written_, write_type_).status();
+    return error_;
+  }
+
+  void Cancel() override {
+    if (closed_) return;
+    closed_ = true;
+    if (sender_.joinable()) {
+      pipe_.Finish(true);
+      sender_.join();
+    }
+    DeleteIncomplete();
+  }
+
+  int64_t bytes_written() const override { return written_; }
+
+ private:
+  Status Flush() {
+    if (buffer_.empty()) return Status::OK();
+    if (!pipe_.Push(std::move(buffer_))) {
+      buffer_.clear();
+      pipe_.Finish(true);
+      sender_.join();
+      return send_status_.ok() ? Status::Unavailable("The worker stopped receiving " + info_.path)
+                               : send_status_;
+    }
+    buffer_.clear();
+    return Status::OK();
+  }
+
+  Status StartSender() {
+    ASSIGN_OR_RETURN(wire::WorkerNetAddress worker,
+                     data_.picker->Pick(info_.file_id, {}, std::set<std::string>{}));
+    std::string target =
+        StrCat("/api/v1/worker/files/", info_.file_id, "?blockSize=", info_.block_size_bytes,
+               "&writeType=", wire::WriteTypeName(write_type_), "&mode=", info_.mode);
+    if (!info_.ufs_path.empty()) {
+      target +=
+          StrCat("&ufsPath=", net::PercentEncode(info_.ufs_path), "&mountId=", info_.mount_id);
+    }
+    sender_ = std::thread([this, worker, target] {
+      net::ClientRequest req;
+      req.method = "PUT";
+      req.target = target;
+      req.headers.Set("Content-Type", "application/octet-stream");
+      req.body_source = [this](char* buf, size_t n) { return pipe_.Pull(buf, n); };
+      auto res = data_.http->Send(worker.host, worker.rpc_port, req, 1 << 20);
+      if (!res.ok()) {
+        send_status_ = res.status().WithContext("Writing " + info_.path + " to worker " +
+                                                WorkerPicker::Key(worker));
+      } else if (res->status != 200) {
+        send_status_ = wire::StatusFromHttp(res->status, res->body);
+      }
+      pipe_.ReaderGone();
+    });
+    return Status::OK();
+  }
+
+  void DeleteIncomplete() {
+    wire::DeleteOptions del;
+    del.alluxio_only = true;
+    (void)data_.fs->Delete(info_.path, del);
+  }
+
+  DataPath data_;
+  wire::FileInfo info_;
+  wire::WriteType write_type_;
+  ChunkPipe pipe_;
+  std::thread sender_;
+  Status send_status_;  // written by sender_ before it ends; read after join
+  std::string buffer_;
+  int64_t written_ = 0;
+  bool closed_ = false;
+  Status error_;
+};
+
+}  // namespace
+
+std::unique_ptr<FileInStream> NewFileInStream(const DataPath& data, wire::FileInfo info,
+                                              wire::ReadType read_type) {
+  return std::make_unique<NativeFileInStream>(data, std::move(info), read_type);
+}
+
+std::unique_ptr<FileOutStream> NewFileOutStream(const DataPath& data, wire::FileInfo info,
+                                                wire::WriteType write_type) {
+  return std::make_unique<NativeFileOutStream>(data, std::move(info), write_type);
+}
+
+}  // namespace alluxio::client

@@ -1,0 +1,27 @@
+// The native client's data streams (internal to lib/client): reading blocks from workers and
+// writing a file through one worker. See native_file_system.h.
+#pragma once
+
+#include <memory>
+
+#include "lib/client/file_system.h"
+#include "lib/client/worker_picker.h"
+#include "lib/net/http_client.h"
+
+namespace alluxio::client {
+
+class NativeFileSystem;
+
+struct DataPath {
+  NativeFileSystem* fs = nullptr;
+  net::HttpClient* http = nullptr;  // data connections (long timeouts)
+  WorkerPicker* picker = nullptr;
+  int max_attempts = 3;  // workers tried per block range before giving up
+};
+
+std::unique_ptr<FileInStream> NewFileInStream(const DataPath& data, wire::FileInfo info,
+                                              wire::ReadType read_type);
+std::unique_ptr<FileOutStream> NewFileOutStream(const DataPath& data, wire::FileInfo info,
+                                                wire::WriteType write_type);
+
+}  // namespace alluxio::client

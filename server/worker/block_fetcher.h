@@ -1,0 +1,89 @@
+// BlockFetcher: fills the cache on a miss. The first reader of an uncached block starts one
+// fetch of the whole block from the UFS into the block store (in a background thread);
+// readers of the same block, concurrent or later, read from the block file as the fetch
+// writes it, so concurrent misses share one UFS read. When the fetch fails (UFS down, no space
+// left), readers go on reading their range from the UFS themselves.
+//
+// Thread-safe. Stop() (or the destructor) cancels running fetches and joins their threads.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "lib/common/logging.h"
+#include "lib/common/metrics.h"
+#include "lib/common/result.h"
+#include "lib/common/unique_fd.h"
+#include "lib/ufs/under_file_system.h"
+#include "server/worker/block_store.h"
+
+namespace alluxio::worker {
+
+// One fetch of one block; shared by its readers.
+class BlockFetch {
+ public:
+  // Waits until `[offset, offset + n)` is in the block file (or the block ends, or the fetch
+  // fails), then reads what is available there into `buf`. Returns the bytes read; 0 when the
+  // fetch failed before reaching `offset` (the caller reads the UFS instead).
+  Result<size_t> ReadAt(int64_t offset, char* buf, size_t n);
+  // Bytes fetched so far.
+  int64_t progress() const;
+  int64_t length() const { return length_; }
+
+ private:
+  friend class BlockFetcher;
+  explicit BlockFetch(int64_t length) : length_(length) {}
+
+  const int64_t length_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  int64_t progress_ = 0;  // guarded by mu_
+  bool done_ = false;     // guarded by mu_
+  bool failed_ = false;   // guarded by mu_
+  bool cancel_ = false;   // guarded by mu_
+  UniqueFd fd_;           // set once before progress_ moves; read with pread
+};
+
+struct FetchRequest {
+  int64_t block_id = 0;
+  std::shared_ptr<ufs::UnderFileSystem> ufs;
+  std::string ufs_path;
+  int64_t block_start = 0;   // offset of the block in the file
+  int64_t block_length = 0;  // bytes of the block
+};
+
+class BlockFetcher {
+ public:
+  BlockFetcher(BlockStore* store, Logger* logger, MetricsRegistry* metrics);
+  ~BlockFetcher();
+  BlockFetcher(const BlockFetcher&) = delete;
+  BlockFetcher& operator=(const BlockFetcher&) = delete;
+
+  // The running fetch of the block, or a new one. Null when the block cannot be cached now
+  // (no space even after eviction, or a writer holds it); the caller reads the UFS directly.
+  std::shared_ptr<BlockFetch> GetOrStart(const FetchRequest& request);
+  void Stop();
+
+ private:
+  void Run(std::shared_ptr<BlockFetch> fetch, FetchRequest request,
+           std::unique_ptr<BlockWriter> writer);
+  void ReapLocked();  // joins threads whose fetch is done; caller holds mu_
+
+  BlockStore* const store_;
+  Logger* const logger_;
+  std::mutex mu_;
+  bool stopped_ = false;                                                    // guarded by mu_
+  std::map<int64_t, std::weak_ptr<BlockFetch>> running_;                    // guarded by mu_
+  std::list<std::pair<std::thread, std::shared_ptr<BlockFetch>>> threads_;  // guarded by mu_
+  Counter* fetches_ = nullptr;
+  Counter* fetch_failures_ = nullptr;
+  Counter* bytes_from_ufs_ = nullptr;
+};
+
+}  // namespace alluxio::worker
