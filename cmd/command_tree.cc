@@ -5,6 +5,7 @@
 #include "cmd/command_context.h"
 #include "cmd/conf_command.h"
 #include "cmd/format_command.h"
+#include "cmd/fsadmin_command.h"
 #include "cmd/local_command.h"
 #include "cmd/fs_command.h"
 #include "cmd/master_command.h"
@@ -39,6 +40,7 @@ void BuildCommandTree(CLI::App& app, CommandContext& ctx) {
   AddFsCommand(app, ctx);
   AddMasterCommand(app, ctx);
   AddWorkerCommand(app, ctx);
+  AddFsadminCommand(app, ctx);
   AddMountCommand(app, ctx);
   AddVersionCommand(app, ctx);
 }

@@ -10,6 +10,8 @@
 #include "lib/ufs/under_file_system.h"
 #include "server/master/master_process.h"
 #include "server/master/metastore/inode_store.h"
+#include "server/worker/block_store.h"
+#include "server/worker/tier_config.h"
 
 namespace alluxio::cli {
 namespace {
@@ -48,6 +50,12 @@ Status RunFormat(CommandContext& ctx, const FormatOptions& o) {
                                       std::to_string(opts->rpc_port) +
                                       "); stop it before formatting");
   }
+  auto worker_port = conf.GetInt("alluxio.worker.rpc.port");
+  if (worker_port.ok() && http.Send("localhost", static_cast<int>(*worker_port), probe).ok()) {
+    return Status::FailedPrecondition("An Alluxio worker is running on this host (port " +
+                                      std::to_string(*worker_port) +
+                                      "); stop it before formatting");
+  }
   if (opts->metastore_rocks) {
     const std::string& dir = opts->metastore_dir;
     {
@@ -65,6 +73,18 @@ Status RunFormat(CommandContext& ctx, const FormatOptions& o) {
   } else {
     ctx.out << "The master metastore is HEAP (alluxio.master.metastore); nothing to format\n";
   }
+  // The local worker's cached blocks belong to the namespace just wiped.
+  auto store = worker::BlockStoreOptionsFromConfiguration(conf);
+  if (!store.ok()) {
+    ctx.err << "Not formatting the worker storage: " << store.status().message() << "\n";
+    return Status::OK();
+  }
+  RETURN_IF_ERROR(worker::BlockStore::Wipe(*store));
+  for (const auto& tier : store->tiers) {
+    for (const auto& dir : tier.dirs) {
+      ctx.out << "Formatted the worker storage " << dir.path << " (" << tier.alias << ")\n";
+    }
+  }
   return Status::OK();
 }
 
@@ -72,8 +92,8 @@ Status RunFormat(CommandContext& ctx, const FormatOptions& o) {
 
 void AddFormatCommand(CLI::App& parent, CommandContext& ctx) {
   auto opts = std::make_shared<FormatOptions>();
-  CLI::App* cmd =
-      parent.add_subcommand("format", "Wipe the master metastore (the cluster must be stopped)");
+  CLI::App* cmd = parent.add_subcommand(
+      "format", "Wipe the master metastore and the local worker's storage (stop them first)");
   cmd->add_flag("-s", opts->skip_if_formatted,
                 "Only format when the root UFS is local and does not exist yet");
   cmd->callback([&ctx, opts] {

@@ -68,14 +68,15 @@ class NativeFileSystem final : public FileSystem {
   Result<wire::FileInfo> CompleteFile(const std::string& path, int64_t length,
                                       wire::WriteType write_type);
   Status ScheduleAsyncPersistence(const std::string& path) override;
+  // Low level: GETs `target` from the master's RPC port and returns the body (e.g.
+  // "/api/v1/master/info").
+  Result<std::string> GetMaster(const std::string& target);
   Result<std::vector<wire::WorkerInfo>> ListWorkers() override;
   Result<std::vector<wire::TierUsage>> Capacity() override;
 
  private:
   Status ListDirectory(const std::string& path, const wire::ListStatusOptions& options,
                        const std::function<Status(wire::FileInfo&&)>& fn);
-
-  Result<std::string> GetMaster(const std::string& target);
 
   const ClientOptions options_;
   net::HttpClient http_;

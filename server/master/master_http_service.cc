@@ -248,16 +248,20 @@ void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks, FileSystemMa
 void AddMasterWebRoutes(net::Router& router, FileSystemMaster* fs, MetricsRegistry* metrics,
                         Clock* clock, std::function<MasterInfo()> info) {
   net::AddStandardRoutes(router, metrics);
+  AddMasterInfoRoute(router, fs, clock, std::move(info));
+}
+
+void AddMasterInfoRoute(net::Router& router, FileSystemMaster* fs, Clock* clock,
+                        std::function<MasterInfo()> info) {
   router.Add("GET", "/api/v1/master/info",
              [fs, clock, info](net::HttpRequest&, net::HttpResponse& res) {
                MasterInfo i = info();
                json mounts = json::object();
                for (const auto& m : fs->GetMountTable()) mounts[m.alluxio_path] = json(m);
-               json body = {{"rpcAddress", i.rpc_address},
-                            {"startTimeMs", i.start_time_ms},
-                            {"uptimeMs", clock->NowMs() - i.start_time_ms},
-                            {"version", i.version},
-                            {"mountPoints", std::move(mounts)}};
+               json body = {
+                   {"rpcAddress", i.rpc_address},    {"webPort", i.web_port},
+                   {"startTimeMs", i.start_time_ms}, {"uptimeMs", clock->NowMs() - i.start_time_ms},
+                   {"version", i.version},           {"mountPoints", std::move(mounts)}};
                Reply(res, body);
              });
 }

@@ -51,5 +51,9 @@ struct MasterInfo {
 
 void AddMasterWebRoutes(net::Router& router, FileSystemMaster* fs, MetricsRegistry* metrics,
                         Clock* clock, std::function<MasterInfo()> info);
+// GET /api/v1/master/info alone (the web routes include it; the RPC port serves it too, for
+// `alluxio fsadmin report`).
+void AddMasterInfoRoute(net::Router& router, FileSystemMaster* fs, Clock* clock,
+                        std::function<MasterInfo()> info);
 
 }  // namespace alluxio::master

@@ -143,8 +143,17 @@ Status MasterProcess::Start() {
     so.name = name;
     return so;
   };
+  auto info = [this] {
+    MasterInfo i;
+    i.rpc_address = options_.hostname + ":" + std::to_string(rpc_port());
+    i.web_port = web_port();
+    i.start_time_ms = start_time_ms_;
+    i.version = options_.version;
+    return i;
+  };
   net::Router rpc;
   AddMasterRpcRoutes(rpc, fs_.get(), callers_.get());
+  AddMasterInfoRoute(rpc, fs_.get(), clock_, info);
   AddBlockMasterRoutes(rpc, blocks_.get(), fs_.get());
   net::AddStandardRoutes(rpc, &metrics_);
   rpc_server_ = std::make_unique<net::HttpServer>(server_options(options_.rpc_port, "master"),
@@ -152,14 +161,7 @@ Status MasterProcess::Start() {
   RETURN_IF_ERROR(rpc_server_->Start());
 
   net::Router web;
-  AddMasterWebRoutes(web, fs_.get(), &metrics_, clock_, [this] {
-    MasterInfo i;
-    i.rpc_address = options_.hostname + ":" + std::to_string(rpc_port());
-    i.web_port = web_port();
-    i.start_time_ms = start_time_ms_;
-    i.version = options_.version;
-    return i;
-  });
+  AddMasterWebRoutes(web, fs_.get(), &metrics_, clock_, info);
   web_server_ = std::make_unique<net::HttpServer>(server_options(options_.web_port, "master.web"),
                                                   std::move(web), logger_, &metrics_);
   RETURN_IF_ERROR(web_server_->Start());
