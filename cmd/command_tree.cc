@@ -10,6 +10,7 @@
 #include "cmd/fs_command.h"
 #include "cmd/master_command.h"
 #include "cmd/worker_command.h"
+#include "cmd/proxy_command.h"
 #include "cmd/mount_command.h"
 #include "cmd/version_command.h"
 
@@ -40,6 +41,7 @@ void BuildCommandTree(CLI::App& app, CommandContext& ctx) {
   AddFsCommand(app, ctx);
   AddMasterCommand(app, ctx);
   AddWorkerCommand(app, ctx);
+  AddProxyCommand(app, ctx);
   AddFsadminCommand(app, ctx);
   AddMountCommand(app, ctx);
   AddVersionCommand(app, ctx);

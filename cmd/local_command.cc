@@ -10,6 +10,7 @@
 #include "lib/common/logging.h"
 #include "lib/common/signals.h"
 #include "server/master/master_process.h"
+#include "server/proxy/proxy_process.h"
 #include "server/worker/worker_process.h"
 
 namespace alluxio::cli {
@@ -51,6 +52,11 @@ void AddLocalCommand(CLI::App& parent, CommandContext& ctx) {
         ctx.usage_error = true;
         return worker_options.status();
       }
+      auto proxy_options = proxy::ProxyOptionsFromConfiguration(conf);
+      if (!proxy_options.ok()) {
+        ctx.usage_error = true;
+        return proxy_options.status();
+      }
       Logger logger(LogLevel::kInfo);
       SystemClock clock;
       master::MasterProcess master(*master_options, &logger, &clock);
@@ -60,12 +66,18 @@ void AddLocalCommand(CLI::App& parent, CommandContext& ctx) {
       worker_options->master_rpc_port = master.rpc_port();
       worker::WorkerProcess worker(*worker_options, &logger, &clock, master.ufs_registry());
       RETURN_IF_ERROR(worker.Start());
+      proxy_options->client.master_host = "localhost";
+      proxy_options->client.master_rpc_port = master.rpc_port();
+      proxy::ProxyProcess proxy(*proxy_options, &logger, &clock);
+      RETURN_IF_ERROR(proxy.Start());
       ctx.out << "Alluxio local cluster is up: master at localhost:" << master.rpc_port()
               << " (web " << master.web_port() << "), worker at localhost:" << worker.rpc_port()
-              << " (web " << worker.web_port() << "), root UFS " << master_options->fs.root_ufs
-              << ". Try: alluxio fs ls /" << std::endl;
+              << " (web " << worker.web_port() << "), proxy at localhost:" << proxy.web_port()
+              << ", root UFS " << master_options->fs.root_ufs << ". Try: alluxio fs ls /"
+              << std::endl;
       signals.Wait();
       logger.Info("local", "Shutting down");
+      proxy.Stop();
       worker.Stop();
       master.Stop();
       return Status::OK();

@@ -1,0 +1,90 @@
+#include "server/proxy/proxy_process.h"
+
+#include <algorithm>
+
+#include "lib/common/strings.h"
+#include "lib/conf/property_key.h"
+#include "lib/net/standard_routes.h"
+#include "server/proxy/rest_service.h"
+
+namespace alluxio::proxy {
+
+Result<ProxyProcessOptions> ProxyOptionsFromConfiguration(const conf::Configuration& conf) {
+  ProxyProcessOptions o;
+  ASSIGN_OR_RETURN(o.bind_host, conf.GetString("alluxio.proxy.web.bind.host"));
+  ASSIGN_OR_RETURN(int64_t port, conf.GetInt("alluxio.proxy.web.port"));
+  o.web_port = static_cast<int>(port);
+  ASSIGN_OR_RETURN(o.stream_timeout_ms, conf.GetDurationMs("alluxio.proxy.stream.cache.timeout"));
+  ASSIGN_OR_RETURN(int64_t threads, conf.GetInt("alluxio.network.server.threads"));
+  o.http_threads = static_cast<int>(threads);
+  ASSIGN_OR_RETURN(o.idle_timeout_ms, conf.GetDurationMs("alluxio.network.server.idle.timeout"));
+  ASSIGN_OR_RETURN(o.shutdown_timeout_ms,
+                   conf.GetDurationMs("alluxio.network.server.shutdown.timeout"));
+  o.version = conf.GetStringOr(std::string(conf::keys::kVersion), "2.9.3");
+  ASSIGN_OR_RETURN(o.client, client::ClientOptionsFromConfiguration(conf));
+  for (const conf::ConfigEntry& e : conf.Entries()) {
+    o.configuration[e.key] = e.declared && e.declared->secret ? "******" : e.value;
+  }
+  return o;
+}
+
+ProxyProcess::ProxyProcess(ProxyProcessOptions options, Logger* logger, Clock* clock)
+    : options_(std::move(options)), logger_(logger), clock_(clock) {}
+
+ProxyProcess::~ProxyProcess() { Stop(); }
+
+Status ProxyProcess::Start() {
+  start_time_ms_ = clock_->NowMs();
+  fs_ = std::make_unique<client::NativeFileSystem>(options_.client);
+  streams_ = std::make_unique<StreamRegistry>(clock_, options_.stream_timeout_ms);
+  net::Router router;
+  AddRestRoutes(router, fs_.get(), streams_.get(), [this] {
+    ProxyInfo i;
+    i.start_time_ms = start_time_ms_;
+    i.uptime_ms = clock_->NowMs() - start_time_ms_;
+    i.version = options_.version;
+    i.configuration = options_.configuration;
+    return i;
+  });
+  net::AddStandardRoutes(router, &metrics_);
+  net::HttpServerOptions so;
+  so.bind_host = options_.bind_host;
+  so.port = options_.web_port;
+  so.threads = options_.http_threads;
+  so.idle_timeout_ms = options_.idle_timeout_ms;
+  so.shutdown_timeout_ms = options_.shutdown_timeout_ms;
+  so.name = "proxy";
+  server_ = std::make_unique<net::HttpServer>(so, std::move(router), logger_, &metrics_);
+  RETURN_IF_ERROR(server_->Start());
+  sweeper_ = std::thread([this] { SweepLoop(); });
+  logger_->Info("proxy", StrCat("Alluxio proxy started on port ", web_port(), ", master ",
+                                options_.client.master_host, ":", options_.client.master_rpc_port));
+  return Status::OK();
+}
+
+void ProxyProcess::SweepLoop() {
+  const int64_t period = std::clamp<int64_t>(options_.stream_timeout_ms / 4, 10, 60'000);
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    cv_.wait_for(lock, std::chrono::milliseconds(period), [this] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    int n = streams_->Sweep();
+    if (n > 0) logger_->Info("proxy", StrCat("Closed ", n, " idle stream(s)"));
+    lock.lock();
+  }
+}
+
+void ProxyProcess::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (sweeper_.joinable()) sweeper_.join();
+  if (server_) server_->Stop();
+}
+
+int ProxyProcess::web_port() const { return server_ ? server_->port() : 0; }
+
+}  // namespace alluxio::proxy

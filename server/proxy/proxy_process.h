@@ -1,0 +1,66 @@
+// ProxyProcess: the `alluxio proxy` daemon: the REST API v1 (and, later, the S3 API) on
+// alluxio.proxy.web.port (39999), built on the native client (master + workers), plus a thread
+// closing idle REST streams (alluxio.proxy.stream.cache.timeout).
+#pragma once
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "lib/client/native_file_system.h"
+#include "lib/common/clock.h"
+#include "lib/common/logging.h"
+#include "lib/common/metrics.h"
+#include "lib/common/result.h"
+#include "lib/conf/configuration.h"
+#include "lib/net/http_server.h"
+#include "server/proxy/stream_registry.h"
+
+namespace alluxio::proxy {
+
+struct ProxyProcessOptions {
+  std::string bind_host = "0.0.0.0";
+  int web_port = 39999;
+  int64_t stream_timeout_ms = 3'600'000;
+  int http_threads = 0;
+  int64_t idle_timeout_ms = 60'000;
+  int64_t shutdown_timeout_ms = 10'000;
+  std::string version = "2.9.3";
+  client::ClientOptions client;
+  std::map<std::string, std::string> configuration;  // for /api/v1/proxy/info, secrets masked
+};
+
+Result<ProxyProcessOptions> ProxyOptionsFromConfiguration(const conf::Configuration& conf);
+
+class ProxyProcess {
+ public:
+  ProxyProcess(ProxyProcessOptions options, Logger* logger, Clock* clock);
+  ~ProxyProcess();  // Stop()
+  ProxyProcess(const ProxyProcess&) = delete;
+  ProxyProcess& operator=(const ProxyProcess&) = delete;
+
+  Status Start();
+  void Stop();
+  int web_port() const;
+
+ private:
+  void SweepLoop();
+
+  const ProxyProcessOptions options_;
+  Logger* const logger_;
+  Clock* const clock_;
+  MetricsRegistry metrics_;
+  std::unique_ptr<client::NativeFileSystem> fs_;
+  std::unique_ptr<StreamRegistry> streams_;
+  std::unique_ptr<net::HttpServer> server_;
+  int64_t start_time_ms_ = 0;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;  // guarded by mu_
+  std::thread sweeper_;
+};
+
+}  // namespace alluxio::proxy
