@@ -96,7 +96,9 @@ void AddFsCommand(CLI::App& parent, CommandContext& ctx) {
     ctx.action = [&ctx, unknown]() -> Status {
       if (!unknown->empty()) ctx.err << unknown->front() << " is an unknown command.\n";
       ctx.out << fs::FormatFsCommandList(fs::BuildFsCommandTable());
-      ctx.exit_code = kExitUsage;
+      // Alluxio's shell returns -1 here (AbstractShell.run), so scripts see 255, not the usage
+      // code 1 other bad command lines get.
+      ctx.exit_code = kExitFailure;
       return Status::OK();
     };
   });

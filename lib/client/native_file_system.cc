@@ -153,28 +153,60 @@ Result<wire::FileInfo> NativeFileSystem::GetStatusById(int64_t file_id) {
 Status NativeFileSystem::ListDirectory(const std::string& path,
                                        const wire::ListStatusOptions& options,
                                        const std::function<Status(wire::FileInfo&&)>& fn) {
+  ASSIGN_OR_RETURN(ListPage first, ListPageOf(path, options, ""));
+  return ListDirectoryFrom(path, options, std::move(first), fn);
+}
+
+Status NativeFileSystem::ListDirectoryFrom(const std::string& path,
+                                           const wire::ListStatusOptions& options, ListPage first,
+                                           const std::function<Status(wire::FileInfo&&)>& fn) {
+  // Walks from an already fetched first page. Listing a directory is what loads its children
+  // from the UFS, so a subdirectory's first page is fetched before its entry is handed out:
+  // the entry then carries the loaded child count.
+  std::string after;
+  ListPage page = std::move(first);
+  while (true) {
+    for (wire::FileInfo& info : page.entries) {
+      after = info.name;
+      if (!(options.recursive && info.folder)) {
+        RETURN_IF_ERROR(fn(std::move(info)));
+        continue;
+      }
+      std::string child_path = info.path;
+      ASSIGN_OR_RETURN(ListPage child_first, ListPageOf(child_path, options, ""));
+      if (!child_first.truncated) {
+        info.length = static_cast<int64_t>(child_first.entries.size());
+      } else {
+        auto fresh = GetStatus(child_path, {});
+        if (fresh.ok()) info.length = fresh->length;
+      }
+      RETURN_IF_ERROR(fn(std::move(info)));
+      RETURN_IF_ERROR(ListDirectoryFrom(child_path, options, std::move(child_first), fn));
+    }
+    if (!page.truncated || page.entries.empty()) return Status::OK();
+    ASSIGN_OR_RETURN(page, ListPageOf(path, options, after));
+  }
+}
+
+Result<NativeFileSystem::ListPage> NativeFileSystem::ListPageOf(
+    const std::string& path, const wire::ListStatusOptions& options, const std::string& after) {
   wire::ListStatusOptions direct = options;
   direct.recursive = false;
-  std::string after;
-  while (true) {
-    json req = {{"path", path},
-                {"options", json(direct)},
-                {"startAfter", after},
-                {"batchSize", options_.list_batch_size}};
-    ASSIGN_OR_RETURN(std::string body, Call(rpc::kListStatus, req.dump()));
-    ASSIGN_OR_RETURN(json j, ParseObject(body));
-    const json& entries = j["entries"];
-    if (!entries.is_array()) return Status::Internal("list-status answer without entries");
-    for (const json& e : entries) {
-      ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(e));
-      after = info.name;
-      bool descend = options.recursive && info.folder;
-      std::string child_path = info.path;
-      RETURN_IF_ERROR(fn(std::move(info)));
-      if (descend) RETURN_IF_ERROR(ListDirectory(child_path, options, fn));
-    }
-    if (!j.value("truncated", false) || entries.empty()) return Status::OK();
+  json req = {{"path", path},
+              {"options", json(direct)},
+              {"startAfter", after},
+              {"batchSize", options_.list_batch_size}};
+  ASSIGN_OR_RETURN(std::string body, Call(rpc::kListStatus, req.dump()));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  const json& entries = j["entries"];
+  if (!entries.is_array()) return Status::Internal("list-status answer without entries");
+  ListPage page;
+  for (const json& e : entries) {
+    ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(e));
+    page.entries.push_back(std::move(info));
   }
+  page.truncated = j.value("truncated", false);
+  return page;
 }
 
 Status NativeFileSystem::ListStatus(const std::string& path, const wire::ListStatusOptions& options,
@@ -190,13 +222,19 @@ Result<bool> NativeFileSystem::Exists(const std::string& path, const wire::Exist
 }
 
 Status NativeFileSystem::CreateDirectory(const std::string& path,
-                                         const wire::CreateDirectoryOptions& options) {
+                                         const wire::CreateDirectoryOptions& given) {
+  // The client's configured write type applies when the call names none (Alluxio merges its
+  // client defaults into every request).
+  wire::CreateDirectoryOptions options = given;
+  if (!options.write_type) options.write_type = options_.default_write_type;
   json req = {{"path", path}, {"options", json(options)}};
   return Call(rpc::kCreateDirectory, req.dump()).status();
 }
 
 Result<std::unique_ptr<FileOutStream>> NativeFileSystem::CreateFile(
-    const std::string& path, const wire::CreateFileOptions& options) {
+    const std::string& path, const wire::CreateFileOptions& given) {
+  wire::CreateFileOptions options = given;
+  if (!options.write_type) options.write_type = options_.default_write_type;
   json req = {{"path", path}, {"options", json(options)}};
   ASSIGN_OR_RETURN(std::string body, Call(rpc::kCreateFile, req.dump()));
   ASSIGN_OR_RETURN(json j, ParseObject(body));

@@ -75,8 +75,16 @@ class NativeFileSystem final : public FileSystem {
   Result<std::vector<wire::TierUsage>> Capacity() override;
 
  private:
+  struct ListPage {
+    std::vector<wire::FileInfo> entries;
+    bool truncated = false;
+  };
   Status ListDirectory(const std::string& path, const wire::ListStatusOptions& options,
                        const std::function<Status(wire::FileInfo&&)>& fn);
+  Status ListDirectoryFrom(const std::string& path, const wire::ListStatusOptions& options,
+                           ListPage first, const std::function<Status(wire::FileInfo&&)>& fn);
+  Result<ListPage> ListPageOf(const std::string& path, const wire::ListStatusOptions& options,
+                              const std::string& after);
 
   const ClientOptions options_;
   net::HttpClient http_;

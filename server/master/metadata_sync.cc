@@ -94,10 +94,10 @@ Status FileSystemMaster::SyncIfNeeded(const std::string& path,
     } else {
       if (r.blocked_by_file()) return Status::OK();  // the operation reports the error
       if (interval < 0) {
+        // ONCE still looks a missing path up in the UFS even when its parent was listed
+        // before: a file created there behind Alluxio's back is found by direct access, as in
+        // Alluxio 2.9 (which only skips paths in its absent-path cache).
         if (load == wire::LoadMetadataType::kNever) return Status::OK();
-        if (load == wire::LoadMetadataType::kOnce && r.last().direct_children_loaded) {
-          return Status::OK();
-        }
       }
       // Only persisted directories have UFS children worth looking for.
       if (r.last().persistence_state != PersistenceState::kPersisted && !r.last().mount_point) {
