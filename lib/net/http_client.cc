@@ -1,8 +1,12 @@
 #include "lib/net/http_client.h"
 
+#include <openssl/ssl.h>
+
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -21,14 +25,30 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using ResponseParser = http::response_parser<http::buffer_body>;
 
-// One pooled connection. Its private io_context runs only while the owning thread waits for
-// an operation, which turns Beast's asynchronous operations (the ones with timeouts) into
-// blocking calls.
+// One pooled connection, plain or TLS. Its private io_context runs only while the owning thread
+// waits for an operation, which turns Beast's asynchronous operations (the ones with timeouts)
+// into blocking calls.
 struct Conn {
   asio::io_context ioc;
-  beast::tcp_stream stream{ioc};
+  // Exactly one of the two is set.
+  std::optional<beast::tcp_stream> plain;
+  std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
   beast::flat_buffer buffer;
-  std::string where;  // "host:port", for messages
+  std::string where;     // "host:port", for messages
+  std::string pool_key;  // `where`, prefixed with "tls:" for TLS connections
+
+  // The TCP layer: connects, and carries the timeouts.
+  beast::tcp_stream& tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+
+  // Calls `f` with the stream requests and responses go through.
+  template <typename F>
+  void Io(F&& f) {
+    if (secure) {
+      f(*secure);
+    } else {
+      f(*plain);
+    }
+  }
 
   // Runs the io_context until the started operation completes. The stream's expiry closes the
   // socket on timeout, which completes the operation with beast::error::timeout.
@@ -61,6 +81,29 @@ Status IoError(const Conn& c, const beast::error_code& ec, std::string_view doin
 struct HttpClient::Impl {
   explicit Impl(HttpClientOptions o) : options(std::move(o)) {}
 
+  // Loads the trusted certificates on the first https connection only: loading the system
+  // store costs tens of milliseconds of CPU, which every short-lived `alluxio fs` call would
+  // pay for nothing on plain http.
+  Status SetUpTls() {
+    std::call_once(tls_once, [this] {
+      beast::error_code ec;
+      if (options.tls_ca_file.empty()) {
+        ssl_ctx.set_default_verify_paths(ec);
+      } else {
+        ssl_ctx.load_verify_file(options.tls_ca_file, ec);
+      }
+      if (ec) {
+        tls_setup_error = Status::Unavailable(
+            StrCat("Cannot load the trusted TLS certificates",
+                   options.tls_ca_file.empty() ? "" : " from " + options.tls_ca_file, ": ",
+                   ec.message()));
+      }
+      ssl_ctx.set_verify_mode(options.tls_verify ? asio::ssl::verify_peer
+                                                 : asio::ssl::verify_none);
+    });
+    return tls_setup_error;
+  }
+
   std::unique_ptr<Conn> TakeIdle(const std::string& key) {
     std::lock_guard<std::mutex> lock(mu);
     auto it = idle.find(key);
@@ -72,22 +115,29 @@ struct HttpClient::Impl {
 
   void GiveBack(std::unique_ptr<Conn> c) {
     std::lock_guard<std::mutex> lock(mu);
-    auto& v = idle[c->where];
+    auto& v = idle[c->pool_key];
     if (v.size() < options.max_idle_per_host) v.push_back(std::move(c));
   }
 
-  Result<std::unique_ptr<Conn>> Connect(const std::string& host, int port) {
+  Result<std::unique_ptr<Conn>> Connect(const std::string& host, int port, bool tls) {
+    if (tls) RETURN_IF_ERROR(SetUpTls());
     auto c = std::make_unique<Conn>();
     c->where = host + ":" + std::to_string(port);
+    c->pool_key = (tls ? "tls:" : "") + c->where;
+    if (tls) {
+      c->secure.emplace(c->ioc, ssl_ctx);
+    } else {
+      c->plain.emplace(c->ioc);
+    }
     beast::error_code ec;
     tcp::resolver resolver(c->ioc);
     auto results = resolver.resolve(host, std::to_string(port), ec);
     if (ec) {
       return Status::Unavailable(StrCat("Cannot resolve host \"", host, "\": ", ec.message()));
     }
-    c->stream.expires_after(std::chrono::milliseconds(options.connect_timeout_ms));
-    c->stream.async_connect(results,
-                            [&](const beast::error_code& e, const tcp::endpoint&) { ec = e; });
+    c->tcp().expires_after(std::chrono::milliseconds(options.connect_timeout_ms));
+    c->tcp().async_connect(results,
+                           [&](const beast::error_code& e, const tcp::endpoint&) { ec = e; });
     c->Wait();
     if (ec == beast::error::timeout) {
       return Status::Unavailable(StrCat("Timed out connecting to ", c->where));
@@ -95,8 +145,29 @@ struct HttpClient::Impl {
     if (ec) {
       return Status::Unavailable(StrCat("Cannot connect to ", c->where, ": ", ec.message()));
     }
-    c->stream.socket().set_option(tcp::no_delay(true), ec);
+    c->tcp().socket().set_option(tcp::no_delay(true), ec);
+    if (tls) RETURN_IF_ERROR(Handshake(*c, host));
     return c;
+  }
+
+  // TLS handshake with SNI and (unless disabled) host name verification.
+  Status Handshake(Conn& c, const std::string& host) {
+    if (!SSL_set_tlsext_host_name(c.secure->native_handle(), host.c_str())) {
+      return Status::Unavailable(StrCat("Cannot set the TLS server name for ", c.where));
+    }
+    if (options.tls_verify) c.secure->set_verify_callback(asio::ssl::host_name_verification(host));
+    beast::error_code ec;
+    c.tcp().expires_after(std::chrono::milliseconds(options.connect_timeout_ms));
+    c.secure->async_handshake(asio::ssl::stream_base::client,
+                              [&](const beast::error_code& e) { ec = e; });
+    c.Wait();
+    if (ec == beast::error::timeout) {
+      return Status::Unavailable(StrCat("Timed out in the TLS handshake with ", c.where));
+    }
+    if (ec) {
+      return Status::Unavailable(StrCat("TLS handshake with ", c.where, " failed: ", ec.message()));
+    }
+    return Status::OK();
   }
 
   Status WriteRequest(Conn& c, const ClientRequest& r, std::chrono::milliseconds timeout) {
@@ -116,8 +187,10 @@ struct HttpClient::Impl {
       if (!r.body.empty() || r.method == "POST" || r.method == "PUT") {
         msg.content_length(r.body.size());
       }
-      c.stream.expires_after(timeout);
-      http::async_write(c.stream, msg, [&](const beast::error_code& e, size_t) { ec = e; });
+      c.tcp().expires_after(timeout);
+      c.Io([&](auto& s) {
+        http::async_write(s, msg, [&](const beast::error_code& e, size_t) { ec = e; });
+      });
       c.Wait();
       return ec ? IoError(c, ec, "sending a request to") : Status::OK();
     }
@@ -130,8 +203,10 @@ struct HttpClient::Impl {
       head.content_length(*r.content_length);
     }
     http::request_serializer<http::empty_body> sr(head);
-    c.stream.expires_after(timeout);
-    http::async_write_header(c.stream, sr, [&](const beast::error_code& e, size_t) { ec = e; });
+    c.tcp().expires_after(timeout);
+    c.Io([&](auto& s) {
+      http::async_write_header(s, sr, [&](const beast::error_code& e, size_t) { ec = e; });
+    });
     c.Wait();
     if (ec) return IoError(c, ec, "sending a request to");
     std::vector<char> buf(256 * 1024);
@@ -139,22 +214,26 @@ struct HttpClient::Impl {
     while (true) {
       ASSIGN_OR_RETURN(size_t n, r.body_source(buf.data(), buf.size()));
       if (n == 0) break;
-      c.stream.expires_after(timeout);
-      if (chunked) {
-        asio::async_write(c.stream, http::make_chunk(asio::const_buffer(buf.data(), n)),
-                          [&](const beast::error_code& e, size_t) { ec = e; });
-      } else {
-        asio::async_write(c.stream, asio::const_buffer(buf.data(), n),
-                          [&](const beast::error_code& e, size_t) { ec = e; });
-      }
+      c.tcp().expires_after(timeout);
+      c.Io([&](auto& s) {
+        if (chunked) {
+          asio::async_write(s, http::make_chunk(asio::const_buffer(buf.data(), n)),
+                            [&](const beast::error_code& e, size_t) { ec = e; });
+        } else {
+          asio::async_write(s, asio::const_buffer(buf.data(), n),
+                            [&](const beast::error_code& e, size_t) { ec = e; });
+        }
+      });
       c.Wait();
       if (ec) return IoError(c, ec, "sending a request body to");
       sent += n;
     }
     if (chunked) {
-      c.stream.expires_after(timeout);
-      asio::async_write(c.stream, http::make_chunk_last(),
-                        [&](const beast::error_code& e, size_t) { ec = e; });
+      c.tcp().expires_after(timeout);
+      c.Io([&](auto& s) {
+        asio::async_write(s, http::make_chunk_last(),
+                          [&](const beast::error_code& e, size_t) { ec = e; });
+      });
       c.Wait();
       if (ec) return IoError(c, ec, "sending a request body to");
     } else if (sent != *r.content_length) {
@@ -166,6 +245,10 @@ struct HttpClient::Impl {
   }
 
   const HttpClientOptions options;
+  // Shared by every TLS connection; configured once by SetUpTls, then only read.
+  asio::ssl::context ssl_ctx{asio::ssl::context::tls_client};
+  std::once_flag tls_once;
+  Status tls_setup_error;  // written once inside tls_once
   mutable std::mutex mu;
   std::map<std::string, std::vector<std::unique_ptr<Conn>>> idle;  // guarded by mu
 };
@@ -204,9 +287,11 @@ class ResponseStreamImpl final : public ResponseStream {
     while (!parser_->is_done()) {
       parser_->get().body().data = buf;
       parser_->get().body().size = n;
-      conn_->stream.expires_after(timeout_);
-      http::async_read_some(conn_->stream, conn_->buffer, *parser_,
-                            [&](const beast::error_code& e, size_t) { ec = e; });
+      conn_->tcp().expires_after(timeout_);
+      conn_->Io([&](auto& s) {
+        http::async_read_some(s, conn_->buffer, *parser_,
+                              [&](const beast::error_code& e, size_t) { ec = e; });
+      });
       conn_->Wait();
       if (ec == http::error::need_buffer) ec = {};
       if (ec) {
@@ -253,7 +338,7 @@ Result<std::unique_ptr<ResponseStream>> HttpClient::Open(const std::string& host
                                                          const ClientRequest& request) {
   const auto timeout = std::chrono::milliseconds(
       request.timeout_ms > 0 ? request.timeout_ms : impl_->options.io_timeout_ms);
-  const std::string key = host + ":" + std::to_string(port);
+  const std::string key = (request.tls ? "tls:" : "") + host + ":" + std::to_string(port);
   const bool replayable = !request.body_source;
   const bool idempotent = IsIdempotent(request.method);
   Status last;
@@ -262,7 +347,7 @@ Result<std::unique_ptr<ResponseStream>> HttpClient::Open(const std::string& host
     std::unique_ptr<Conn> conn = impl_->TakeIdle(key);
     const bool reused = conn != nullptr;
     if (!conn) {
-      auto c = impl_->Connect(host, port);
+      auto c = impl_->Connect(host, port, request.tls);
       if (!c.ok()) {
         last = c.status();
         // Nothing was sent, so retrying is safe for every method.
@@ -282,9 +367,11 @@ Result<std::unique_ptr<ResponseStream>> HttpClient::Open(const std::string& host
     parser->body_limit(boost::none);
     if (request.method == "HEAD") parser->skip(true);
     beast::error_code ec;
-    conn->stream.expires_after(timeout);
-    http::async_read_header(conn->stream, conn->buffer, *parser,
-                            [&](const beast::error_code& e, size_t) { ec = e; });
+    conn->tcp().expires_after(timeout);
+    conn->Io([&](auto& s) {
+      http::async_read_header(s, conn->buffer, *parser,
+                              [&](const beast::error_code& e, size_t) { ec = e; });
+    });
     conn->Wait();
     if (ec) {
       last = IoError(*conn, ec, "waiting for a response from");
@@ -310,9 +397,9 @@ Result<ClientResponse> HttpClient::Send(const std::string& host, int port,
   return out;
 }
 
-size_t HttpClient::IdleConnections(const std::string& host, int port) const {
+size_t HttpClient::IdleConnections(const std::string& host, int port, bool tls) const {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  auto it = impl_->idle.find(host + ":" + std::to_string(port));
+  auto it = impl_->idle.find((tls ? "tls:" : "") + host + ":" + std::to_string(port));
   return it == impl_->idle.end() ? 0 : it->second.size();
 }
 

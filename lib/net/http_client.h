@@ -10,9 +10,14 @@
 // closed it while idle). Streamed request bodies are never retried. HTTP error statuses are
 // returned as responses, never retried.
 //
+// TLS: a request with `tls` set goes over HTTPS (OpenSSL through Boost.Asio): the server's
+// certificate is verified against the system's trusted CAs (or `tls_ca_file`) and its host name,
+// with SNI. TLS and plain connections to one host:port are pooled separately.
+//
 // Errors: UNAVAILABLE when the server cannot be reached or drops the connection (message names
-// host:port), DEADLINE_EXCEEDED when it goes silent for longer than the timeout,
-// INVALID_ARGUMENT for a malformed response. Thread-safe; one client may serve many threads.
+// host:port), or the TLS handshake fails (certificate not trusted, wrong host name),
+// DEADLINE_EXCEEDED when it goes silent for longer than the timeout, INVALID_ARGUMENT for a
+// malformed response. Thread-safe; one client may serve many threads.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +39,10 @@ struct HttpClientOptions {
   size_t max_idle_per_host = 32;
   int max_retries = 2;
   std::string user_agent = "alluxio-cpp";
+  // TLS: a PEM file of CAs to trust instead of the system's (empty: the system's), and whether
+  // to verify the server's certificate and host name at all (only tests should turn it off).
+  std::string tls_ca_file;
+  bool tls_verify = true;
 };
 
 struct ClientRequest {
@@ -47,6 +56,8 @@ struct ClientRequest {
   std::optional<uint64_t> content_length;
   // Overrides HttpClientOptions::io_timeout_ms for this request when > 0.
   int64_t timeout_ms = 0;
+  // Send over TLS (https).
+  bool tls = false;
 };
 
 struct ClientResponse {
@@ -81,8 +92,9 @@ class HttpClient {
   Result<std::unique_ptr<ResponseStream>> Open(const std::string& host, int port,
                                                const ClientRequest& request);
 
-  // Number of idle pooled connections to host:port (for tests and metrics).
-  size_t IdleConnections(const std::string& host, int port) const;
+  // Number of idle pooled connections to host:port (plain, or TLS with `tls`), for tests and
+  // metrics.
+  size_t IdleConnections(const std::string& host, int port, bool tls = false) const;
 
  private:
   struct Impl;

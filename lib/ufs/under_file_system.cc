@@ -6,6 +6,7 @@
 #include "lib/common/strings.h"
 #include "lib/ufs/local_ufs.h"
 #include "lib/ufs/memory_ufs.h"
+#include "lib/ufs/s3_ufs.h"
 #include "lib/ufs/ufs_path.h"
 
 namespace alluxio::ufs {
@@ -37,6 +38,8 @@ UfsRegistry UfsRegistry::WithBuiltins() {
                       RETURN_IF_ERROR(MemoryUfs::CheckUri(uri));
                       return std::shared_ptr<UnderFileSystem>(std::make_shared<MemoryUfs>(store));
                     });
+  // "s3" and "s3a", sharing one connection pool per registry.
+  S3Ufs::Register(registry);
   return registry;
 }
 

@@ -36,7 +36,7 @@ TEST_CASE("SchemeOf gives the lower-case scheme, or file for an absolute path", 
 
 TEST_CASE("the built-in registry serves file URIs and plain paths with the local UFS", "[ufs]") {
   UfsRegistry registry = UfsRegistry::WithBuiltins();
-  CHECK(registry.Schemes() == std::vector<std::string>{"file", "mem"});
+  CHECK(registry.Schemes() == std::vector<std::string>{"file", "mem", "s3", "s3a"});
   TempDir dir;
   auto plain = MustCreate(registry, dir.path());
   auto uri = MustCreate(registry, "file://" + dir.path());
