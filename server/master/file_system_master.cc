@@ -440,7 +440,8 @@ Status FileSystemMaster::PersistAncestors(const Resolved& r, size_t count, Inode
 Status FileSystemMaster::CreateDirectory(const CallerInfo& caller, std::string_view raw,
                                          const wire::CreateDirectoryOptions& options) {
   ASSIGN_OR_RETURN(std::string path, NormalizePath(raw));
-  RETURN_IF_ERROR(SyncIfNeeded(path, std::nullopt, options.common, false));
+  // Creating does not load a missing path from the UFS: Alluxio syncs it by interval only.
+  RETURN_IF_ERROR(SyncIfNeeded(path, wire::LoadMetadataType::kNever, options.common, false));
   wire::WriteType wt = options.write_type.value_or(options_.default_write_type);
   bool through = wt == wire::WriteType::kCacheThrough || wt == wire::WriteType::kThrough;
   int mode = options.mode.value_or(0777 & ~options_.umask);
@@ -503,7 +504,8 @@ Result<wire::FileInfo> FileSystemMaster::CreateFile(const CallerInfo& caller, st
                                                     const wire::CreateFileOptions& options) {
   ASSIGN_OR_RETURN(std::string path, NormalizePath(raw));
   if (path == "/") return Status::AlreadyExists("Not allowed to create existing root path: /");
-  RETURN_IF_ERROR(SyncIfNeeded(path, std::nullopt, options.common, false));
+  // As for directories: no load of a missing path, a sync only by interval.
+  RETURN_IF_ERROR(SyncIfNeeded(path, wire::LoadMetadataType::kNever, options.common, false));
   int64_t block_size = options.block_size_bytes.value_or(options_.default_block_size);
   if (block_size <= 0) {
     return Status::InvalidArgument("Invalid block size " + std::to_string(block_size) + " for " +
