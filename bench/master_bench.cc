@@ -4,7 +4,10 @@
 //       Drives a running master's RPC with THREADS concurrent clients for SECONDS and prints
 //       ops/s, p50 and p99 latency. OP: getStatus, listStatus, create (createFile + complete),
 //       rename, delete, noop (GET /healthz: the HTTP floor, our peer for the RPC ops).
-//       `create` leaves files under PATH/bench-<thread>/, which rename/delete then use.
+//       `create` leaves files under PATH/bench-<thread>/f<i>; `rename` renames them to r<i> and
+//       `delete` deletes the r<i>. When a thread finds no file left to rename or delete, every
+//       thread stops and ops/s is taken over the time until then. A create's latency covers both
+//       of its calls (createFile and completeFile).
 //   master_bench rss DIR INODES
 //       Creates INODES files (1,000 per directory) through an in-process FileSystemMaster on a
 //       RocksDB metastore in DIR, as the master would, and prints the process RSS at the end.
@@ -56,14 +59,17 @@ int RunRpc(const std::string& host, int port, int threads, int seconds, const st
   HttpClient client;
   Histogram latency;
   std::atomic<int64_t> ops{0}, errors{0};
-  std::atomic<bool> stop{false};
+  std::atomic<bool> stop{false}, ran_out{false};
   std::vector<std::thread> workers;
+  const auto begin = std::chrono::steady_clock::now();
+  std::atomic<int64_t> stopped_at_us{0};  // when a thread ran out of files (0: never)
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
       std::string dir = base + "/bench-" + std::to_string(t);
       int64_t i = 0;
       while (!stop) {
         ClientRequest req;
+        auto start = std::chrono::steady_clock::now();
         if (op == "noop") {
           req.target = "/healthz";
         } else if (op == "getStatus") {
@@ -72,10 +78,10 @@ int RunRpc(const std::string& host, int port, int threads, int seconds, const st
           req = Rpc("list-status", {{"path", base}, {"batchSize", 100}});
         } else if (op == "create") {
           std::string p = dir + "/f" + std::to_string(i);
-          auto r = client.Send(host, port,
-                               Rpc("create-file", {{"path", p},
-                                                   {"options", {{"recursive", true},
-                                                                {"writeType", "MUST_CACHE"}}}}));
+          auto r = client.Send(
+              host, port,
+              Rpc("create-file",
+                  {{"path", p}, {"options", {{"recursive", true}, {"writeType", "MUST_CACHE"}}}}));
           if (!r.ok() || r->status != 200) {
             ++errors;
             ++i;
@@ -88,11 +94,18 @@ int RunRpc(const std::string& host, int port, int threads, int seconds, const st
         } else if (op == "delete") {
           req = Rpc("delete", {{"path", dir + "/r" + std::to_string(i)}});
         }
-        auto start = std::chrono::steady_clock::now();
         auto r = client.Send(host, port, req);
-        auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
+        auto now = std::chrono::steady_clock::now();
+        auto us = std::chrono::duration_cast<std::chrono::microseconds>(now - start).count();
+        if ((op == "rename" || op == "delete") && r.ok() && r->status == 404) {
+          // Out of files made by the previous step: stop everyone, rate up to now.
+          int64_t at = std::chrono::duration_cast<std::chrono::microseconds>(now - begin).count();
+          int64_t zero = 0;
+          stopped_at_us.compare_exchange_strong(zero, at);
+          ran_out = true;
+          stop = true;
+          break;
+        }
         if (!r.ok() || r->status != 200) {
           ++errors;
         } else {
@@ -103,14 +116,19 @@ int RunRpc(const std::string& host, int port, int threads, int seconds, const st
       }
     });
   }
-  std::this_thread::sleep_for(std::chrono::seconds(seconds));
+  const auto deadline = begin + std::chrono::seconds(seconds);
+  while (!stop && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   stop = true;
   for (auto& w : workers) w.join();
-  double rate = static_cast<double>(ops.load()) / seconds;
-  std::printf("%-10s threads=%-3d ops/s=%-10.0f p50=%lldus p99=%lldus errors=%lld\n", op.c_str(),
-              threads, rate, static_cast<long long>(latency.Quantile(0.5)),
-              static_cast<long long>(latency.Quantile(0.99)),
-              static_cast<long long>(errors.load()));
+  double elapsed = ran_out ? static_cast<double>(stopped_at_us.load()) / 1e6 : seconds;
+  double rate = elapsed > 0 ? static_cast<double>(ops.load()) / elapsed : 0;
+  std::printf(
+      "%-10s threads=%-3d ops/s=%-10.0f p50=%lldus p99=%lldus errors=%lld%s\n", op.c_str(), threads,
+      rate, static_cast<long long>(latency.Quantile(0.5)),
+      static_cast<long long>(latency.Quantile(0.99)), static_cast<long long>(errors.load()),
+      ran_out ? (" (ran out of files after " + std::to_string(elapsed) + "s)").c_str() : "");
   return 0;
 }
 

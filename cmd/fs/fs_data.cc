@@ -409,7 +409,10 @@ Status RunFree(FsEnv& env, const FreeOptions& o, const std::vector<std::string>&
     RETURN_IF_ERROR(env.fs.Free(path.path, options));
     // Workers drop the blocks on their next heartbeat: wait until none is cached.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    for (;;) {
+    for (bool first = true;; first = false) {
+      // Blocks a worker cached just before the free reach the master with its next heartbeat,
+      // after the master sent its frees: free again until nothing is left.
+      if (!first) RETURN_IF_ERROR(env.fs.Free(path.path, options));
       bool cached = false;
       RETURN_IF_ERROR(ForEachFile(env, path, [&](const wire::FileInfo& f) {
         if (f.length > 0 && f.in_alluxio_percentage > 0) cached = true;

@@ -93,13 +93,11 @@ struct HttpClient::Impl {
         ssl_ctx.load_verify_file(options.tls_ca_file, ec);
       }
       if (ec) {
-        tls_setup_error = Status::Unavailable(
-            StrCat("Cannot load the trusted TLS certificates",
-                   options.tls_ca_file.empty() ? "" : " from " + options.tls_ca_file, ": ",
-                   ec.message()));
+        tls_setup_error = Status::Unavailable(StrCat(
+            "Cannot load the trusted TLS certificates",
+            options.tls_ca_file.empty() ? "" : " from " + options.tls_ca_file, ": ", ec.message()));
       }
-      ssl_ctx.set_verify_mode(options.tls_verify ? asio::ssl::verify_peer
-                                                 : asio::ssl::verify_none);
+      ssl_ctx.set_verify_mode(options.tls_verify ? asio::ssl::verify_peer : asio::ssl::verify_none);
     });
     return tls_setup_error;
   }
@@ -344,7 +342,9 @@ Result<std::unique_ptr<ResponseStream>> HttpClient::Open(const std::string& host
   Status last;
   for (int attempt = 0; attempt <= impl_->options.max_retries; ++attempt) {
     if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
-    std::unique_ptr<Conn> conn = impl_->TakeIdle(key);
+    // A streamed body cannot be replayed, so it never risks a pooled connection the server
+    // may have closed while it sat idle: it gets a fresh one.
+    std::unique_ptr<Conn> conn = replayable ? impl_->TakeIdle(key) : nullptr;
     const bool reused = conn != nullptr;
     if (!conn) {
       auto c = impl_->Connect(host, port, request.tls);

@@ -1,5 +1,9 @@
 #include "lib/net/http_server.h"
 
+#include <pthread.h>
+
+#include <csignal>
+
 #include <sys/sendfile.h>
 
 #include <algorithm>
@@ -284,10 +288,17 @@ Status HttpServer::Impl::Start() {
       [this](asio::yield_context yield) { AcceptLoop(yield); }, asio::detached);
   int n = options.threads > 0
               ? options.threads
-              : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+              : std::max(16, 4 * static_cast<int>(std::thread::hardware_concurrency()));
   threads.reserve(n);
   for (int i = 0; i < n; ++i) {
     threads.emplace_back([this] {
+      // A peer that hangs up during sendfile(2) raises SIGPIPE, whose default action would kill
+      // the whole process; blocked here, the call just fails with EPIPE. (Asio's own writes
+      // use MSG_NOSIGNAL.)
+      sigset_t pipe;
+      sigemptyset(&pipe);
+      sigaddset(&pipe, SIGPIPE);
+      pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
       // The accept loop and sessions run until Stop() lets the io_context run out of work.
       ioc.run();
     });

@@ -32,7 +32,8 @@ struct HttpServerOptions {
   std::string bind_host = "0.0.0.0";
   // Port to bind; 0 picks a free port (read it back with port()).
   int port = 0;
-  // Threads running connections; 0 = max(4, 2 x hardware threads).
+  // Threads running connections; 0 = max(16, 4 x hardware threads): handlers block on disk,
+  // RocksDB syncs (concurrent writers share one sync only if they run at once) and UFS calls.
   int threads = 0;
   size_t max_header_bytes = 64 * 1024;
   size_t max_body_bytes = 64 * 1024 * 1024;

@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -490,6 +491,57 @@ TEST_CASE("binding a port in use fails with a message naming it", "[net]") {
   Status st = second.Start();
   CHECK(st.code() == StatusCode::kUnavailable);
   CHECK(std::string(st.message()).find(std::to_string(s.port())) != std::string::npos);
+}
+
+// Regression: a reader that hung up while a block was being sent with sendfile(2) raised
+// SIGPIPE, whose default action killed the whole daemon (seen with S3 range reads through the
+// proxy). The server's threads block SIGPIPE, so the send fails with EPIPE instead.
+TEST_CASE("a client hanging up during sendfile leaves the server alive", "[net]") {
+  TestServer server;
+  TempFile file(std::string(32 << 20, 'x'));
+  server.file_path = file.path;
+  for (int i = 0; i < 5; ++i) {
+    RawSocket s(server.port());
+    REQUIRE(s.connected());
+    s.Send("GET /file?offset=0&length=" + std::to_string(32 << 20) +
+           " HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(s.Receive(2000, "xxxx").find("200 OK") != std::string::npos);
+  }  // each socket closes with most of the body unsent
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  HttpClient client;
+  auto res = client.Send("127.0.0.1", server.port(), Get("/hello"));
+  REQUIRE(res.ok());
+  CHECK(res->status == 200);
+}
+
+// Regression: a streamed request body went out on a pooled connection the server had closed
+// while it sat idle, and failed with "Broken pipe" (streamed bodies are never retried).
+TEST_CASE("a streamed body never uses a stale pooled connection", "[net]") {
+  HttpServerOptions o;
+  o.idle_timeout_ms = 150;
+  TestServer server(o);
+  HttpClient client;
+  auto first = client.Send("127.0.0.1", server.port(), Get("/hello"));
+  REQUIRE(first.ok());
+  REQUIRE(client.IdleConnections("127.0.0.1", server.port()) == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the server closes it
+  for (int i = 0; i < 3; ++i) {
+    ClientRequest put;
+    put.method = "PUT";
+    put.target = "/upload";
+    auto left = std::make_shared<size_t>(1 << 20);
+    put.body_source = [left](char* buf, size_t n) -> Result<size_t> {
+      size_t k = std::min(n, *left);
+      std::memset(buf, 1, k);
+      *left -= k;
+      return k;
+    };
+    auto res = client.Send("127.0.0.1", server.port(), put);
+    REQUIRE(res.ok());
+    CHECK(res->status == 200);
+    CHECK(res->body.find("\"size\":1048576") != std::string::npos);
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  }
 }
 
 }  // namespace alluxio::net
