@@ -13,6 +13,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   curl python3 python3-requests procps psmisc
   wrk nginx-light openssl
+  awscli python3-boto3 s3cmd
 )
 
 testing=false

@@ -22,6 +22,7 @@ Result<ProxyProcessOptions> ProxyOptionsFromConfiguration(const conf::Configurat
                    conf.GetDurationMs("alluxio.network.server.shutdown.timeout"));
   o.version = conf.GetStringOr(std::string(conf::keys::kVersion), "2.9.3");
   ASSIGN_OR_RETURN(o.client, client::ClientOptionsFromConfiguration(conf));
+  ASSIGN_OR_RETURN(o.s3, S3OptionsFromConfiguration(conf));
   for (const conf::ConfigEntry& e : conf.Entries()) {
     o.configuration[e.key] = e.declared && e.declared->secret ? "******" : e.value;
   }
@@ -46,6 +47,18 @@ Status ProxyProcess::Start() {
     i.configuration = options_.configuration;
     return i;
   });
+  // S3 requests run as the user their credentials name; without users (NOSASL) as the proxy.
+  S3UserFileSystems::Factory per_user;
+  if (!options_.client.user.empty()) {
+    per_user = [client = options_.client](const std::string& user) {
+      client::ClientOptions o = client;
+      o.user = user;
+      return std::make_unique<client::NativeFileSystem>(o);
+    };
+  }
+  s3_users_ = std::make_unique<S3UserFileSystems>(fs_.get(), std::move(per_user));
+  s3_ = std::make_unique<S3Service>(options_.s3, s3_users_.get(), logger_, clock_);
+  s3_->AddRoutes(router, "/api/v1/s3");
   net::AddStandardRoutes(router, &metrics_);
   net::HttpServerOptions so;
   so.bind_host = options_.bind_host;
@@ -63,7 +76,11 @@ Status ProxyProcess::Start() {
 }
 
 void ProxyProcess::SweepLoop() {
-  const int64_t period = std::clamp<int64_t>(options_.stream_timeout_ms / 4, 10, 60'000);
+  int64_t period = std::clamp<int64_t>(options_.stream_timeout_ms / 4, 10, 60'000);
+  if (options_.s3.multipart_cleaner_enabled) {
+    period = std::min(
+        period, std::clamp<int64_t>(options_.s3.multipart_cleaner_timeout_ms / 4, 10, 60'000));
+  }
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     cv_.wait_for(lock, std::chrono::milliseconds(period), [this] { return stopping_; });
@@ -71,6 +88,7 @@ void ProxyProcess::SweepLoop() {
     lock.unlock();
     int n = streams_->Sweep();
     if (n > 0) logger_->Info("proxy", StrCat("Closed ", n, " idle stream(s)"));
+    if (options_.s3.multipart_cleaner_enabled) s3_->CleanAbandonedUploads();
     lock.lock();
   }
 }

@@ -1,6 +1,7 @@
-// ProxyProcess: the `alluxio proxy` daemon: the REST API v1 (and, later, the S3 API) on
+// ProxyProcess: the `alluxio proxy` daemon: the REST API v1 and the S3 API (/api/v1/s3) on
 // alluxio.proxy.web.port (39999), built on the native client (master + workers), plus a thread
-// closing idle REST streams (alluxio.proxy.stream.cache.timeout).
+// closing idle REST streams (alluxio.proxy.stream.cache.timeout) and, when enabled, aborting
+// abandoned S3 multipart uploads.
 #pragma once
 
 #include <condition_variable>
@@ -17,6 +18,8 @@
 #include "lib/common/result.h"
 #include "lib/conf/configuration.h"
 #include "lib/net/http_server.h"
+#include "server/proxy/s3_service.h"
+#include "server/proxy/s3_users.h"
 #include "server/proxy/stream_registry.h"
 
 namespace alluxio::proxy {
@@ -30,6 +33,7 @@ struct ProxyProcessOptions {
   int64_t shutdown_timeout_ms = 10'000;
   std::string version = "2.9.3";
   client::ClientOptions client;
+  S3Options s3;                                      // alluxio.proxy.s3.*
   std::map<std::string, std::string> configuration;  // for /api/v1/proxy/info, secrets masked
 };
 
@@ -55,6 +59,8 @@ class ProxyProcess {
   MetricsRegistry metrics_;
   std::unique_ptr<client::NativeFileSystem> fs_;
   std::unique_ptr<StreamRegistry> streams_;
+  std::unique_ptr<S3UserFileSystems> s3_users_;
+  std::unique_ptr<S3Service> s3_;
   std::unique_ptr<net::HttpServer> server_;
   int64_t start_time_ms_ = 0;
   std::mutex mu_;
