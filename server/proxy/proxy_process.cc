@@ -59,6 +59,8 @@ Status ProxyProcess::Start() {
   s3_users_ = std::make_unique<S3UserFileSystems>(fs_.get(), std::move(per_user));
   s3_ = std::make_unique<S3Service>(options_.s3, s3_users_.get(), logger_, clock_);
   s3_->AddRoutes(router, "/api/v1/s3");
+  AddAdminRoutes(router, fs_.get(),
+                 [this](const std::string& target) { return fs_->GetMaster(target); });
   net::AddStandardRoutes(router, &metrics_);
   net::HttpServerOptions so;
   so.bind_host = options_.bind_host;

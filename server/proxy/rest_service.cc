@@ -8,6 +8,7 @@
 #include "lib/common/strings.h"
 #include "lib/net/standard_routes.h"
 #include "lib/wire/fs_json.h"
+#include "lib/wire/worker_json.h"
 
 namespace alluxio::proxy {
 namespace {
@@ -297,6 +298,74 @@ void AddRestRoutes(net::Router& router, client::FileSystem* fs, StreamRegistry* 
                         {"startTimeMs", i.start_time_ms},
                         {"uptimeMs", i.uptime_ms},
                         {"version", i.version}});
+  });
+}
+
+void AddAdminRoutes(net::Router& router, client::FileSystem* fs, MasterGet master_get) {
+  const std::string base = "/api/v1/proxy/admin/";
+  auto get_json = [master_get](const std::string& target) -> Result<json> {
+    ASSIGN_OR_RETURN(std::string body, master_get(target));
+    return wire::ParseJson(body);
+  };
+  router.Add("GET", base + "report", [fs, get_json](net::HttpRequest&, net::HttpResponse& res) {
+    auto master = get_json("/api/v1/master/info");
+    if (!master.ok()) return Fail(res, master.status());
+    auto workers = fs->ListWorkers();
+    if (!workers.ok()) return Fail(res, workers.status());
+    auto capacity = fs->Capacity();
+    if (!capacity.ok()) return Fail(res, capacity.status());
+    int live = 0, lost = 0;
+    json ws = json::array();
+    for (const auto& w : *workers) {
+      (w.state == "LIVE" ? live : lost)++;
+      ws.push_back(json(w));
+    }
+    json tiers = json::array();
+    for (const auto& t : *capacity) tiers.push_back(json(t));
+    ReplyJson(res, json{{"master", *master},
+                        {"liveWorkers", live},
+                        {"lostWorkers", lost},
+                        {"capacity", tiers},
+                        {"workers", ws}});
+  });
+  router.Add("GET", base + "workers", [fs](net::HttpRequest&, net::HttpResponse& res) {
+    auto workers = fs->ListWorkers();
+    if (!workers.ok()) return Fail(res, workers.status());
+    json ws = json::array();
+    for (const auto& w : *workers) ws.push_back(json(w));
+    ReplyJson(res, ws);
+  });
+  router.Add("GET", base + "mounts", [fs](net::HttpRequest&, net::HttpResponse& res) {
+    auto mounts = fs->GetMountTable();
+    if (!mounts.ok()) return Fail(res, mounts.status());
+    json out = json::array();
+    for (const auto& m : *mounts) out.push_back(json(m));
+    ReplyJson(res, out);
+  });
+  router.Add("GET", base + "metrics", [get_json](net::HttpRequest&, net::HttpResponse& res) {
+    auto metrics = get_json("/metrics/json/");
+    if (!metrics.ok()) return Fail(res, metrics.status());
+    ReplyJson(res, *metrics);
+  });
+  router.Add("POST", base + "mount", [fs](net::HttpRequest& req, net::HttpResponse& res) {
+    auto path = RequiredQuery(req, "path");
+    if (!path.ok()) return Fail(res, path.status());
+    auto src = RequiredQuery(req, "src");
+    if (!src.ok()) return Fail(res, src.status());
+    auto body = OptionsBody(req);
+    if (!body.ok()) return Fail(res, body.status());
+    auto options = wire::MountOptionsFromJson(*body);
+    if (!options.ok()) return Fail(res, options.status());
+    Status st = fs->Mount(*path, *src, *options);
+    if (!st.ok()) return Fail(res, st);
+    ReplyEmpty(res);
+  });
+  router.Add("POST", base + "unmount", [fs](net::HttpRequest& req, net::HttpResponse& res) {
+    auto path = RequiredQuery(req, "path");
+    if (!path.ok()) return Fail(res, path.status());
+    Status st = fs->Unmount(*path);
+    if (!st.ok()) return Fail(res, st);
+    ReplyEmpty(res);
   });
 }
 

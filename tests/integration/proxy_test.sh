@@ -134,6 +134,17 @@ out("abandoned_gone", call("/test/abandoned.bin", "exists").json())
 out("abandoned_stream_closed", s.post(f"{base}/streams/{sid}/close").json()["statusCode"])
 
 out("info_keys", sorted(s.get(f"{base}/proxy/info").json().keys()))
+
+# Admin endpoints the interactive shell uses.
+rep = s.get(f"{base}/proxy/admin/report").json()
+out("report", [rep["liveWorkers"], rep["lostWorkers"], rep["capacity"][0]["alias"],
+               rep["capacity"][0]["capacityBytes"], "rpcAddress" in rep["master"]])
+out("admin_workers", [w["state"] for w in s.get(f"{base}/proxy/admin/workers").json()])
+r = s.post(f"{base}/proxy/admin/mount", params={"path": "/adm", "src": other})
+out("admin_mount", [r.status_code, sorted(m["alluxioPath"] for m in s.get(f"{base}/proxy/admin/mounts").json())])
+out("admin_unmount", s.post(f"{base}/proxy/admin/unmount", params={"path": "/adm"}).status_code)
+out("admin_mount_missing_src", s.post(f"{base}/proxy/admin/mount", params={"path": "/x"}).json()["statusCode"])
+out("admin_metrics_has_master", "Master.FilesCreated" in json.dumps(s.get(f"{base}/proxy/admin/metrics").json()))
 r = call("/test", "delete", {"recursive": True})
 out("delete_recursive", [r.status_code, call("/test", "exists").json()])
 PY
@@ -187,4 +198,11 @@ expect_eq "abandoned output stream leaves no file" "false" "$(get abandoned_gone
 expect_eq "abandoned stream id is gone" '"INTERNAL"' "$(get abandoned_stream_closed)"
 expect_eq "proxy info keys" '["configuration", "startTimeMs", "uptimeMs", "version"]' "$(get info_keys)"
 expect_eq "recursive delete" "[200, false]" "$(get delete_recursive)"
+expect_eq "admin report" '[1, 0, "MEM", 67108864, true]' "$(get report)"
+expect_eq "admin workers" '["LIVE"]' "$(get admin_workers)"
+expect_contains "admin mount lists the new mount" "$(get admin_mount)" '"/adm"'
+expect_contains "admin mount answers 200" "$(get admin_mount)" "[200,"
+expect_eq "admin unmount" "200" "$(get admin_unmount)"
+expect_eq "admin mount needs src" '"INTERNAL"' "$(get admin_mount_missing_src)"
+expect_eq "admin metrics come from the master" "true" "$(get admin_metrics_has_master)"
 finish
