@@ -49,6 +49,7 @@ Result<ClientOptions> ClientOptionsFromConfiguration(const conf::Configuration& 
   ASSIGN_OR_RETURN(o.timeout_ms, conf.GetDurationMs("alluxio.user.network.timeout"));
   ASSIGN_OR_RETURN(std::string wt, conf.GetEnum(k::kUserFileWriteTypeDefault));
   o.default_write_type = wire::ParseWriteType(wt).value_or(wire::WriteType::kAsyncThrough);
+  ASSIGN_OR_RETURN(o.default_block_size, conf.GetBytes("alluxio.user.block.size.bytes.default"));
   ASSIGN_OR_RETURN(std::string rt, conf.GetEnum(k::kUserFileReadTypeDefault));
   o.default_read_type = wire::ParseReadType(rt).value_or(wire::ReadType::kCache);
   o.local_host = conf.GetStringOr("alluxio.user.hostname", "");
@@ -235,6 +236,7 @@ Result<std::unique_ptr<FileOutStream>> NativeFileSystem::CreateFile(
     const std::string& path, const wire::CreateFileOptions& given) {
   wire::CreateFileOptions options = given;
   if (!options.write_type) options.write_type = options_.default_write_type;
+  if (!options.block_size_bytes) options.block_size_bytes = options_.default_block_size;
   json req = {{"path", path}, {"options", json(options)}};
   ASSIGN_OR_RETURN(std::string body, Call(rpc::kCreateFile, req.dump()));
   ASSIGN_OR_RETURN(json j, ParseObject(body));

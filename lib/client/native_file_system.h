@@ -21,6 +21,8 @@ struct ClientOptions {
   int64_t list_batch_size = 1000;
   wire::WriteType default_write_type = wire::WriteType::kAsyncThrough;
   wire::ReadType default_read_type = wire::ReadType::kCache;
+  // alluxio.user.block.size.bytes.default: block size of the files this client creates.
+  int64_t default_block_size = 64LL << 20;
   // This machine as workers name themselves (alluxio.user.hostname), for local-first reads.
   std::string local_host = "localhost";
   // Longest silence on a data connection (a cold read may wait for a slow UFS).

@@ -74,6 +74,10 @@ class NativeFileInStream final : public FileInStream {
       stream_.reset();
       data_.picker->Invalidate();
     }
+    if (failed.empty()) {  // not a worker's fault (e.g. the data is lost)
+      return Status(last.code(), StrCat("Reading ", info_.path, " at offset ", pos_,
+                                        " failed: ", last.message()));
+    }
     return Status(last.code(), StrCat("Reading ", info_.path, " at offset ", pos_, " failed on ",
                                       failed.size(), " worker(s): ", last.message()));
   }
@@ -163,6 +167,11 @@ class ChunkPipe {
     reader_gone_ = true;
     cv_.notify_all();
   }
+  // Whether the reader has taken any byte yet (if not, the body can still go to another worker).
+  bool AnyPulled() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return pulled_ > 0;
+  }
   // The body source: pulls bytes, 0 at the end.
   Result<size_t> Pull(char* buf, size_t n) {
     std::unique_lock<std::mutex> lock(mu_);
@@ -174,6 +183,7 @@ class ChunkPipe {
     std::memcpy(buf, front.data() + front_off_, take);
     front_off_ += take;
     bytes_ -= take;
+    pulled_ += take;
     if (front_off_ == front.size()) {
       chunks_.pop_front();
       front_off_ = 0;
@@ -189,6 +199,7 @@ class ChunkPipe {
   std::deque<std::string> chunks_;
   size_t front_off_ = 0;
   size_t bytes_ = 0;
+  uint64_t pulled_ = 0;
   bool finished_ = false;
   bool aborted_ = false;
   bool reader_gone_ = false;
@@ -207,15 +218,16 @@ class NativeFileOutStream final : public FileOutStream {
     if (closed_) return Status::FailedPrecondition("Write after close of " + info_.path);
     if (!error_.ok()) return error_;
     if (data.empty()) return Status::OK();
-    if (!sender_.joinable()) {
+    if (!started_) {
+      started_ = true;
       error_ = StartSender();
       if (!error_.ok()) return error_;
     }
     // Coalesce small writes into 1 MiB chunks.
     buffer_.append(data);
     written_ += static_cast<int64_t>(data.size());
-    if (buffer_.size() >= (1 << 20)) return Flush();
-    return Status::OK();
+    if (buffer_.size() >= (1 << 20)) error_ = Flush();
+    return error_;
   }
 
   Status Close() override {
@@ -224,11 +236,13 @@ class NativeFileOutStream final : public FileOutStream {
       Cancel();
       return error_;
     }
-    if (sender_.joinable()) {
+    if (started_) {
       error_ = Flush();
-      pipe_.Finish(false);
-      sender_.join();
-      if (error_.ok()) error_ = send_status_;
+      if (error_.ok()) {
+        pipe_.Finish(false);
+        JoinSender();
+        error_ = send_status_;
+      }
     }
     closed_ = true;
     if (!error_.ok()) {
@@ -242,31 +256,34 @@ class NativeFileOutStream final : public FileOutStream {
   void Cancel() override {
     if (closed_) return;
     closed_ = true;
-    if (sender_.joinable()) {
-      pipe_.Finish(true);
-      sender_.join();
-    }
+    pipe_.Finish(true);
+    JoinSender();
     DeleteIncomplete();
   }
 
   int64_t bytes_written() const override { return written_; }
 
  private:
+  void JoinSender() {
+    if (sender_.joinable()) sender_.join();
+  }
+
+  // Hands the buffered bytes to the sender. On failure the sender has ended (joined) and the
+  // status says why.
   Status Flush() {
     if (buffer_.empty()) return Status::OK();
-    if (!pipe_.Push(std::move(buffer_))) {
-      buffer_.clear();
-      pipe_.Finish(true);
-      sender_.join();
-      return send_status_.ok() ? Status::Unavailable("The worker stopped receiving " + info_.path)
-                               : send_status_;
-    }
+    bool pushed = pipe_.Push(std::move(buffer_));
     buffer_.clear();
-    return Status::OK();
+    if (pushed) return Status::OK();
+    pipe_.Finish(true);
+    JoinSender();
+    return send_status_.ok() ? Status::Unavailable("The worker stopped receiving " + info_.path)
+                             : send_status_;
   }
 
   Status StartSender() {
-    ASSIGN_OR_RETURN(wire::WorkerNetAddress worker,
+    // The first pick here, so that "no worker at all" fails the first Write directly.
+    ASSIGN_OR_RETURN(wire::WorkerNetAddress first,
                      data_.picker->Pick(info_.file_id, {}, std::set<std::string>{}));
     std::string target =
         StrCat("/api/v1/worker/files/", info_.file_id, "?blockSize=", info_.block_size_bytes,
@@ -275,18 +292,31 @@ class NativeFileOutStream final : public FileOutStream {
       target +=
           StrCat("&ufsPath=", net::PercentEncode(info_.ufs_path), "&mountId=", info_.mount_id);
     }
-    sender_ = std::thread([this, worker, target] {
+    sender_ = std::thread([this, first, target] {
       net::ClientRequest req;
       req.method = "PUT";
       req.target = target;
       req.headers.Set("Content-Type", "application/octet-stream");
       req.body_source = [this](char* buf, size_t n) { return pipe_.Pull(buf, n); };
-      auto res = data_.http->Send(worker.host, worker.rpc_port, req, 1 << 20);
-      if (!res.ok()) {
+      std::set<std::string> failed;
+      wire::WorkerNetAddress worker = first;
+      for (int attempt = 1;; ++attempt) {
+        auto res = data_.http->Send(worker.host, worker.rpc_port, req, 1 << 20);
+        if (res.ok()) {
+          send_status_ =
+              res->status == 200 ? Status::OK() : wire::StatusFromHttp(res->status, res->body);
+          break;
+        }
         send_status_ = res.status().WithContext("Writing " + info_.path + " to worker " +
                                                 WorkerPicker::Key(worker));
-      } else if (res->status != 200) {
-        send_status_ = wire::StatusFromHttp(res->status, res->body);
+        // A worker that died (still listed until the master notices) fails before it took a
+        // byte of the body: the whole body can still go to another worker.
+        if (pipe_.AnyPulled() || attempt >= data_.max_attempts) break;
+        failed.insert(WorkerPicker::Key(worker));
+        data_.picker->Invalidate();
+        auto next = data_.picker->Pick(info_.file_id, {}, failed);
+        if (!next.ok()) break;
+        worker = *next;
       }
       pipe_.ReaderGone();
     });
@@ -304,6 +334,7 @@ class NativeFileOutStream final : public FileOutStream {
   wire::WriteType write_type_;
   ChunkPipe pipe_;
   std::thread sender_;
+  bool started_ = false;
   Status send_status_;  // written by sender_ before it ends; read after join
   std::string buffer_;
   int64_t written_ = 0;

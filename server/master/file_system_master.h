@@ -140,8 +140,11 @@ class FileSystemMaster {
   int64_t InodeCount();
 
   // --- Workers and persistence (persistence.cc) ---
-  // Ids of pinned files (their blocks must not be evicted), from the pin index.
+  // Ids of files whose blocks must not be evicted: pinned files and files waiting for
+  // ASYNC_THROUGH persistence (from the pin and persist indexes).
   Result<std::vector<int64_t>> PinnedFileIds();
+  // Whether a file with this id exists (workers report blocks of files deleted meanwhile).
+  Result<bool> FileExists(int64_t file_id);
   // The mount's UFS URI and unmasked properties, for workers reaching the UFS themselves.
   Result<wire::MountUfsInfo> GetMountUfsInfo(int64_t mount_id);
   struct PersistJob {

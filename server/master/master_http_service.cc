@@ -1,5 +1,7 @@
 #include "server/master/master_http_service.h"
 
+#include "lib/wire/block_id.h"
+
 #include <nlohmann/json.hpp>
 
 #include "lib/common/user.h"
@@ -218,7 +220,20 @@ void AddBlockMasterRoutes(net::Router& router, BlockMaster* blocks, FileSystemMa
                if (!body.ok()) return ReplyError(res, body.status());
                auto r = wire::HeartbeatRequestFromJson(*body);
                if (!r.ok()) return ReplyError(res, r.status());
+               // Blocks of files deleted before the worker reported them would stay on the
+               // worker forever: free them (as Alluxio's block master does).
+               std::vector<int64_t> orphans;
+               for (const auto& [tier, ids] : r->added_blocks) {
+                 for (int64_t id : ids) {
+                   auto exists = fs->FileExists(wire::FileIdOfBlock(id));
+                   if (exists.ok() && !*exists) orphans.push_back(id);
+                 }
+               }
                wire::HeartbeatResponse reply = blocks->Heartbeat(*r);
+               if (!orphans.empty() && reply.command != wire::WorkerCommandType::kRegister) {
+                 reply.command = wire::WorkerCommandType::kFree;
+                 reply.free_blocks.insert(reply.free_blocks.end(), orphans.begin(), orphans.end());
+               }
                auto pinned = fs->PinnedFileIds();
                if (!pinned.ok()) return ReplyError(res, pinned.status());
                reply.pinned_file_ids = std::move(*pinned);

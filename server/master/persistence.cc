@@ -25,7 +25,18 @@ Result<std::vector<int64_t>> ScanIds(InodeStore* store, std::string_view prefix,
 
 Result<std::vector<int64_t>> FileSystemMaster::PinnedFileIds() {
   std::shared_lock<std::shared_mutex> lock(tree_mu_);
-  return ScanIds(store_, kPinPrefix, 0);
+  ASSIGN_OR_RETURN(std::vector<int64_t> ids, ScanIds(store_, kPinPrefix, 0));
+  // Files waiting for ASYNC_THROUGH persistence have their only copy in the cache: their
+  // blocks must not be evicted until they are persisted (compat §5.2).
+  ASSIGN_OR_RETURN(std::vector<int64_t> queued, ScanIds(store_, kPersistPrefix, 0));
+  ids.insert(ids.end(), queued.begin(), queued.end());
+  return ids;
+}
+
+Result<bool> FileSystemMaster::FileExists(int64_t file_id) {
+  std::shared_lock<std::shared_mutex> lock(tree_mu_);
+  ASSIGN_OR_RETURN(auto inode, store_->GetInode(file_id));
+  return inode.has_value() && !inode->is_directory;
 }
 
 Result<wire::MountUfsInfo> FileSystemMaster::GetMountUfsInfo(int64_t mount_id) {

@@ -266,6 +266,9 @@ Status DoWrite(const WorkerServices& s, net::HttpRequest& req, wire::WriteFileRe
   auto wt = wire::ParseWriteType(wt_name);
   if (!wt) return Status::InvalidArgument("Unknown writeType \"" + wt_name + "\"");
   const bool through = *wt == wire::WriteType::kCacheThrough || *wt == wire::WriteType::kThrough;
+  if (*wt == wire::WriteType::kAsyncThrough && s.pin_until_persisted) {
+    s.pin_until_persisted(file_id);
+  }
   FileWrite w(s);
   w.file_id = file_id;
   w.block_size = block_size;

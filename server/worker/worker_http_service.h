@@ -29,6 +29,9 @@ struct WorkerServices {
   MetricsRegistry* metrics = nullptr;
   // The worker's id (0 until registered) and address, for /info.
   std::function<wire::WorkerInfo()> info;
+  // Keeps a file's blocks from eviction until the master's pin list takes over (ASYNC_THROUGH
+  // files: their only copy is in the cache until persisted).
+  std::function<void(int64_t file_id)> pin_until_persisted;
 };
 
 void AddWorkerRoutes(net::Router& router, const WorkerServices& services);

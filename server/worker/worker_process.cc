@@ -106,6 +106,7 @@ Status WorkerProcess::Start() {
   services.ufs = ufs_.get();
   services.logger = logger_;
   services.metrics = &metrics_;
+  services.pin_until_persisted = [this](int64_t file_id) { PinLocally(file_id); };
   services.info = [this] {
     wire::WorkerInfo i;
     i.id = worker_id_.load();
@@ -140,6 +141,29 @@ Status WorkerProcess::Start() {
   return Status::OK();
 }
 
+void WorkerProcess::PinLocally(int64_t file_id) {
+  std::lock_guard<std::mutex> lock(pins_mu_);
+  local_pins_[file_id] = clock_->MonotonicMs();
+  std::unordered_set<int64_t> all(master_pins_.begin(), master_pins_.end());
+  for (const auto& [id, since] : local_pins_) all.insert(id);
+  store_->SetPinnedFiles(std::move(all));
+}
+
+void WorkerProcess::ApplyPins(std::vector<int64_t> master_pins) {
+  std::lock_guard<std::mutex> lock(pins_mu_);
+  master_pins_ = std::move(master_pins);
+  // Once the master lists a file it keeps it pinned until persisted; entries it never lists
+  // (the write failed, the file was deleted) expire.
+  const int64_t now = clock_->MonotonicMs();
+  for (int64_t id : master_pins_) local_pins_.erase(id);
+  for (auto it = local_pins_.begin(); it != local_pins_.end();) {
+    it = now - it->second > 10 * 60 * 1000 ? local_pins_.erase(it) : std::next(it);
+  }
+  std::unordered_set<int64_t> all(master_pins_.begin(), master_pins_.end());
+  for (const auto& [id, since] : local_pins_) all.insert(id);
+  store_->SetPinnedFiles(std::move(all));
+}
+
 Status WorkerProcess::Register() {
   wire::RegisterWorkerRequest r;
   r.address = Address();
@@ -172,8 +196,7 @@ Status WorkerProcess::Heartbeat() {
   }
   ASSIGN_OR_RETURN(json j, wire::ParseJson(*body));
   ASSIGN_OR_RETURN(wire::HeartbeatResponse reply, wire::HeartbeatResponseFromJson(j));
-  store_->SetPinnedFiles(
-      std::unordered_set<int64_t>(reply.pinned_file_ids.begin(), reply.pinned_file_ids.end()));
+  ApplyPins(std::move(reply.pinned_file_ids));
   switch (reply.command) {
     case wire::WorkerCommandType::kRegister:
       registered_ = false;

@@ -9,10 +9,12 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "lib/common/clock.h"
 #include "lib/common/logging.h"
@@ -73,6 +75,10 @@ class WorkerProcess {
   Status Register();
   Status Heartbeat();
   wire::WorkerNetAddress Address() const;
+  // Pins: the master's list (pinned and not yet persisted files) plus files this worker took
+  // ASYNC_THROUGH writes for and the master has not listed yet.
+  void PinLocally(int64_t file_id);
+  void ApplyPins(std::vector<int64_t> master_pins);
   Result<std::string> CallMaster(const std::string& route, const std::string& body);
 
   const WorkerProcessOptions options_;
@@ -90,6 +96,10 @@ class WorkerProcess {
   std::atomic<int64_t> worker_id_{0};
   std::atomic<bool> registered_{false};
   int64_t start_time_ms_ = 0;
+
+  std::mutex pins_mu_;
+  std::vector<int64_t> master_pins_;       // guarded by pins_mu_
+  std::map<int64_t, int64_t> local_pins_;  // guarded by pins_mu_: file id -> since (ms)
 
   std::mutex mu_;
   std::condition_variable cv_;

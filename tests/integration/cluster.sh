@@ -35,3 +35,54 @@ start_master() {
   PIDS+=("$MASTER_PID")
   wait_http "http://127.0.0.1:$web/healthz"
 }
+
+# worker_registered WEB_PORT [SECONDS]: polls the worker's /api/v1/worker/info until it reports
+# that it registered with its master.
+worker_registered() {
+  local web=$1 deadline=$((SECONDS + ${2:-20}))
+  while ((SECONDS < deadline)); do
+    [[ $(curl -sf "http://127.0.0.1:$web/api/v1/worker/info") == *'"state":"LIVE"'* ]] && return 0
+    sleep 0.1
+  done
+  echo "worker on web port $web did not register" >&2
+  return 1
+}
+
+# start_worker WORKDIR NAME RPC_PORT WEB_PORT [extra -D args...]: starts `alluxio worker` with
+# one MEM tier dir WORKDIR/NAME (quota 64MB unless the extra args say otherwise), logging to
+# WORKDIR/NAME.log; the master comes from the configuration (site file or extra args). Sets
+# WORKER_PID and waits until the worker registered.
+start_worker() {
+  local work=$1 name=$2 rpc=$3 web=$4
+  shift 4
+  mkdir -p "$work/$name"
+  "$ALLUXIO" worker -Dalluxio.worker.rpc.port="$rpc" -Dalluxio.worker.web.port="$web" \
+    -Dalluxio.worker.hostname=localhost -Dalluxio.worker.tieredstore.levels=1 \
+    -Dalluxio.worker.tieredstore.level0.alias=MEM \
+    -Dalluxio.worker.tieredstore.level0.dirs.path="$work/$name" \
+    -Dalluxio.worker.tieredstore.level0.dirs.quota=64MB "$@" >>"$work/$name.log" 2>&1 &
+  WORKER_PID=$!
+  PIDS+=("$WORKER_PID")
+  wait_http "http://127.0.0.1:$web/healthz" && worker_registered "$web"
+}
+
+# start_local WORKDIR MASTER_RPC MASTER_WEB WORKER_RPC WORKER_WEB [extra -D args...]: starts
+# `alluxio local` (master, worker and proxy in one process) with work dir WORKDIR, root UFS
+# WORKDIR/underFSStorage, one MEM tier dir WORKDIR/mem (never /dev/shm) and the proxy on a free
+# port (LOCAL_PROXY_PORT), logging to WORKDIR/local.log. Sets LOCAL_PID and waits until its
+# worker registered.
+start_local() {
+  local work=$1 rpc=$2 web=$3 wrpc=$4 wweb=$5
+  shift 5
+  LOCAL_PROXY_PORT=$(free_port)
+  mkdir -p "$work/mem"
+  "$ALLUXIO" local -Dalluxio.work.dir="$work" -Dalluxio.master.rpc.port="$rpc" \
+    -Dalluxio.master.web.port="$web" -Dalluxio.worker.rpc.port="$wrpc" \
+    -Dalluxio.worker.web.port="$wweb" -Dalluxio.proxy.web.port="$LOCAL_PROXY_PORT" \
+    -Dalluxio.worker.tieredstore.level0.dirs.path="$work/mem" \
+    -Dalluxio.worker.tieredstore.level0.dirs.quota=64MB "$@" >>"$work/local.log" 2>&1 &
+  LOCAL_PID=$!
+  PIDS+=("$LOCAL_PID")
+  wait_http "http://127.0.0.1:$web/healthz" && wait_http "http://127.0.0.1:$wweb/healthz" &&
+    worker_registered "$wweb"
+}
