@@ -47,7 +47,7 @@ FileSystemMaster::FileSystemMaster(FileSystemMasterOptions options, InodeStore* 
       store_(store),
       clock_(clock),
       logger_(logger),
-      mount_table_(store, registry) {
+      mount_table_(store, registry, options_.ufs_properties) {
   if (metrics) {
     files_created_ = metrics->GetCounter("Master.FilesCreated");
     directories_created_ = metrics->GetCounter("Master.DirectoriesCreated");

@@ -64,6 +64,9 @@ struct FileSystemMasterOptions {
   bool root_read_only = false;
   bool root_shared = false;
   std::map<std::string, std::string> root_properties;
+  // UFS keys from the master's configuration (alluxio.underfs.*, s3a.*, aws.*), under every
+  // mount's own options.
+  std::map<std::string, std::string> ufs_properties;
   int64_t default_block_size = 64LL << 20;
   wire::WriteType default_write_type = wire::WriteType::kAsyncThrough;
   wire::LoadMetadataType default_load_type = wire::LoadMetadataType::kOnce;

@@ -73,6 +73,13 @@ Result<MasterProcessOptions> MasterOptionsFromConfiguration(const conf::Configur
   ASSIGN_OR_RETURN(f.root_read_only, conf.GetBool("alluxio.master.mount.table.root.readonly"));
   ASSIGN_OR_RETURN(f.root_shared, conf.GetBool("alluxio.master.mount.table.root.shared"));
   f.root_properties = conf.WithPrefix("alluxio.master.mount.table.root.option.");
+  for (const conf::ConfigEntry& e : conf.Entries()) {
+    if (e.value.empty()) continue;
+    if (e.key.rfind("alluxio.underfs.", 0) == 0 || e.key.rfind("s3a.", 0) == 0 ||
+        e.key.rfind("aws.", 0) == 0) {
+      f.ufs_properties[e.key] = e.value;
+    }
+  }
   ASSIGN_OR_RETURN(f.default_block_size, conf.GetBytes(k::kUserBlockSizeBytesDefault));
   ASSIGN_OR_RETURN(std::string wt, conf.GetEnum(k::kUserFileWriteTypeDefault));
   f.default_write_type = wire::ParseWriteType(wt).value_or(wire::WriteType::kAsyncThrough);

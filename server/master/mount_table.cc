@@ -43,9 +43,16 @@ bool IsSecretKey(std::string_view key) {
 
 }  // namespace
 
+std::map<std::string, std::string> MountTable::EffectiveProperties(
+    const std::map<std::string, std::string>& mount_properties) const {
+  std::map<std::string, std::string> merged = global_properties_;
+  for (const auto& [k, v] : mount_properties) merged[k] = v;
+  return merged;
+}
+
 Result<std::shared_ptr<ufs::UnderFileSystem>> MountTable::CreateUfs(
     const std::string& uri, const std::map<std::string, std::string>& properties) const {
-  return registry_->Create(uri, properties);
+  return registry_->Create(uri, EffectiveProperties(properties));
 }
 
 Status MountTable::Load() {

@@ -41,14 +41,21 @@ struct ResolvedUfsPath {
 
 class MountTable {
  public:
-  MountTable(InodeStore* store, const ufs::UfsRegistry* registry)
-      : store_(store), registry_(registry) {}
+  // `global_properties`: UFS keys set in the master's configuration (alluxio.underfs.*, s3a.*,
+  // aws.*); a mount's own options override them.
+  MountTable(InodeStore* store, const ufs::UfsRegistry* registry,
+             std::map<std::string, std::string> global_properties = {})
+      : store_(store), registry_(registry), global_properties_(std::move(global_properties)) {}
 
   // Loads persisted entries and creates their UFS instances. A mount whose UFS cannot be
   // created is kept (so it can be unmounted) and reports UNAVAILABLE when used.
   Status Load();
 
-  // Creates a UFS instance for `uri` (INVALID_ARGUMENT for unknown schemes).
+  // The global UFS properties overlaid with a mount's own.
+  std::map<std::string, std::string> EffectiveProperties(
+      const std::map<std::string, std::string>& mount_properties) const;
+  // Creates a UFS instance for `uri` from EffectiveProperties (INVALID_ARGUMENT for unknown
+  // schemes).
   Result<std::shared_ptr<ufs::UnderFileSystem>> CreateUfs(
       const std::string& uri, const std::map<std::string, std::string>& properties) const;
 
@@ -79,6 +86,7 @@ class MountTable {
  private:
   InodeStore* const store_;
   const ufs::UfsRegistry* const registry_;
+  const std::map<std::string, std::string> global_properties_;
   mutable std::mutex mu_;
   std::map<std::string, MountEntry> mounts_;  // guarded by mu_; by Alluxio path
 };

@@ -45,7 +45,7 @@ Result<wire::MountUfsInfo> FileSystemMaster::GetMountUfsInfo(int64_t mount_id) {
     wire::MountUfsInfo info;
     info.mount_id = mount_id;
     info.ufs_uri = e.ufs_uri;
-    info.properties = e.properties;
+    info.properties = mount_table_.EffectiveProperties(e.properties);
     return info;
   }
   return Status::NotFound("Mount id " + std::to_string(mount_id) +

@@ -40,6 +40,9 @@ alluxio.worker.tieredstore.level0.dirs.path=$work/mem
 alluxio.worker.ramdisk.size=64MB
 alluxio.worker.block.heartbeat.interval=200ms
 alluxio.user.block.size.bytes.default=1MB
+alluxio.underfs.s3.endpoint=http://127.0.0.1:$S3PORT
+s3a.accessKeyId=S3RVER
+s3a.secretKey=S3RVER
 PROPS
 "$ALLUXIO" local --conf-dir "$work" >"$work/local.log" 2>&1 &
 PIDS+=($!)
@@ -64,6 +67,15 @@ listing=$(fs ls -R /s3 2>&1)
 expect_contains "ls -R shows objects" "$listing" "/s3/big.bin"
 expect_contains "ls -R shows nested objects" "$listing" "/s3/sub/deep.txt"
 expect_contains "common prefixes are directories" "$listing" "DIR /s3/sub"
+
+# A mount without options takes the endpoint and credentials from the global configuration,
+# on the master and on the worker reading a miss.
+put other/o.txt "$work/small.txt"
+out=$(fs mount /s3g s3://bucket/other 2>&1)
+expect_eq "mount with global S3 properties" "Mounted s3://bucket/other at /s3g" "$out"
+expect_eq "global properties reach the worker" "small object" "$(fs cat /s3g/o.txt)"
+expect_not_contains "mount table does not show the global secret" "$(fs mount 2>&1)" "S3RVER"
+fs unmount /s3g >/dev/null
 
 # Cold read from S3, then warm from the cache.
 expect_eq "cold cat matches the object" "$(sha <"$work/big.bin")" "$(fs cat /s3/big.bin | sha)"
