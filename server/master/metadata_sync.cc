@@ -149,6 +149,11 @@ Status FileSystemMaster::SyncIfNeeded(const std::string& path,
       return Status::OK();
     });
     if (!st.ok()) return st.WithContext("Listing " + path + " in its UFS");
+    // The UFS contract promises bytewise name order; ApplySync's merge join relies on it.
+    auto by_name = [](const ufs::UfsStatus& a, const ufs::UfsStatus& b) { return a.name < b.name; };
+    if (!std::is_sorted(plan.children.begin(), plan.children.end(), by_name)) {
+      std::sort(plan.children.begin(), plan.children.end(), by_name);
+    }
   }
   if (!plan.full_sync && plan.statuses.empty() && !plan.list) return Status::OK();
   {
@@ -235,8 +240,9 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
   }
 
   if (plan.list && self.is_directory) {
-    std::map<std::string, const ufs::UfsStatus*> in_ufs;
-    for (const ufs::UfsStatus& c : plan.children) in_ufs[c.name] = &c;
+    // Merge join of the UFS listing and Alluxio's children, both in bytewise name order: no
+    // second copy (map) of a listing that may hold 100,000 entries.
+    const std::vector<ufs::UfsStatus>& children = plan.children;  // sorted when listed
     std::vector<Edge> have;
     {
       std::string after;
@@ -247,15 +253,24 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
         for (Edge& e : page) have.push_back(std::move(e));
       }
     }
+    auto add_new = [&](const ufs::UfsStatus& status) {
+      Inode n = InodeFromUfs(self.id, status, self);
+      batch.PutEdge(self.id, n.name, n.id);
+      batch.PutInode(n);
+      UpdateIndexes(Inode{}, n, &batch);
+      self.child_count++;
+    };
+    size_t ci = 0;
     for (const Edge& e : have) {
-      auto it = in_ufs.find(e.name);
-      if (it != in_ufs.end()) {
+      while (ci < children.size() && children[ci].name < e.name) add_new(children[ci++]);
+      if (ci < children.size() && children[ci].name == e.name) {
+        const ufs::UfsStatus* in_ufs = &children[ci++];
         if (plan.full_sync) {
           ASSIGN_OR_RETURN(auto child, store_->GetInode(e.child_id));
-          if (child && !child->is_directory && child->completed && !it->second->is_directory &&
+          if (child && !child->is_directory && child->completed && !in_ufs->is_directory &&
               child->persistence_state == PersistenceState::kPersisted &&
-              child->ufs_fingerprint != it->second->content_hash) {
-            Inode fresh = InodeFromUfs(self.id, *it->second, self);
+              child->ufs_fingerprint != in_ufs->content_hash) {
+            Inode fresh = InodeFromUfs(self.id, *in_ufs, self);
             fresh.owner = child->owner;
             fresh.group = child->group;
             fresh.mode = child->mode;
@@ -270,7 +285,6 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
             freed.insert(freed.end(), child->block_ids.begin(), child->block_ids.end());
           }
         }
-        in_ufs.erase(it);
         continue;
       }
       if (!plan.full_sync) continue;
@@ -291,13 +305,7 @@ Status FileSystemMaster::ApplySync(const SyncPlan& plan) {
       }
       self.child_count = std::max<int64_t>(0, self.child_count - 1);
     }
-    for (const auto& [name, status] : in_ufs) {
-      Inode n = InodeFromUfs(self.id, *status, self);
-      batch.PutEdge(self.id, n.name, n.id);
-      batch.PutInode(n);
-      UpdateIndexes(Inode{}, n, &batch);
-      self.child_count++;
-    }
+    while (ci < children.size()) add_new(children[ci++]);
     self.direct_children_loaded = true;
     if (plan.full_sync) self.last_sync_ms = now;
     batch.PutInode(self);
