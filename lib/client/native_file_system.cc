@@ -258,11 +258,16 @@ Result<std::unique_ptr<FileInStream>> NativeFileSystem::OpenFile(
                          options.read_type.value_or(options_.default_read_type));
 }
 
-Result<wire::FileInfo> NativeFileSystem::CompleteFile(const std::string& path, int64_t length,
-                                                      wire::WriteType write_type) {
+Result<wire::FileInfo> NativeFileSystem::CompleteFile(
+    const std::string& path, int64_t length, wire::WriteType write_type, int64_t worker_id,
+    const std::map<std::string, std::vector<int64_t>>& blocks) {
   json req = {{"path", path},
               {"length", length},
               {"writeType", std::string(wire::WriteTypeName(write_type))}};
+  if (worker_id > 0 && !blocks.empty()) {
+    req["workerId"] = worker_id;
+    req["blocks"] = blocks;
+  }
   ASSIGN_OR_RETURN(std::string body, Call(rpc::kCompleteFile, req.dump()));
   ASSIGN_OR_RETURN(json j, ParseObject(body));
   return wire::FileInfoFromJson(j);

@@ -67,8 +67,11 @@ class NativeFileSystem final : public FileSystem {
   // the response body.
   Result<std::string> Call(std::string_view name, std::string body);
   // Completes a file written by a FileOutStream.
-  Result<wire::FileInfo> CompleteFile(const std::string& path, int64_t length,
-                                      wire::WriteType write_type);
+  // `worker_id` / `blocks` (optional): where the worker cached the blocks, recorded by the
+  // master at once instead of with the worker's next heartbeat.
+  Result<wire::FileInfo> CompleteFile(
+      const std::string& path, int64_t length, wire::WriteType write_type, int64_t worker_id = 0,
+      const std::map<std::string, std::vector<int64_t>>& blocks = {});
   Status ScheduleAsyncPersistence(const std::string& path) override;
   // Low level: GETs `target` from the master's RPC port and returns the body (e.g.
   // "/api/v1/master/info").

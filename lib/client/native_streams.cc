@@ -249,7 +249,10 @@ class NativeFileOutStream final : public FileOutStream {
       DeleteIncomplete();
       return error_;
     }
-    error_ = data_.fs->CompleteFile(info_.path, written_, write_type_).status();
+    error_ = data_.fs
+                 ->CompleteFile(info_.path, written_, write_type_, written_to_.worker_id,
+                                written_to_.blocks_by_tier)
+                 .status();
     return error_;
   }
 
@@ -305,6 +308,13 @@ class NativeFileOutStream final : public FileOutStream {
         if (res.ok()) {
           send_status_ =
               res->status == 200 ? Status::OK() : wire::StatusFromHttp(res->status, res->body);
+          if (send_status_.ok()) {
+            auto j = wire::ParseJson(res->body);
+            if (j.ok()) {
+              auto written = wire::WriteFileResponseFromJson(*j);
+              if (written.ok()) written_to_ = std::move(*written);
+            }
+          }
           break;
         }
         send_status_ = res.status().WithContext("Writing " + info_.path + " to worker " +
@@ -335,7 +345,9 @@ class NativeFileOutStream final : public FileOutStream {
   ChunkPipe pipe_;
   std::thread sender_;
   bool started_ = false;
-  Status send_status_;  // written by sender_ before it ends; read after join
+  Status send_status_;
+  wire::WriteFileResponse written_to_;  // written by sender_ before it ends; read after join  //
+                                        // written by sender_ before it ends; read after join
   std::string buffer_;
   int64_t written_ = 0;
   bool closed_ = false;

@@ -143,7 +143,11 @@ void to_json(json& j, const PersistFileRequest& r) {
 }
 
 void to_json(json& j, const WriteFileResponse& r) {
-  j = {{"length", r.length}, {"blockIds", r.block_ids}, {"ufsFingerprint", r.ufs_fingerprint}};
+  j = {{"length", r.length},
+       {"blockIds", r.block_ids},
+       {"ufsFingerprint", r.ufs_fingerprint},
+       {"workerId", r.worker_id},
+       {"blocksByTier", r.blocks_by_tier}};
 }
 
 Result<MountUfsInfo> MountUfsInfoFromJson(const json& j) {
@@ -181,6 +185,8 @@ Result<WriteFileResponse> WriteFileResponseFromJson(const json& j) {
     r.length = j.at("length").get<int64_t>();
     r.block_ids = j.value("blockIds", std::vector<int64_t>{});
     r.ufs_fingerprint = j.value("ufsFingerprint", "");
+    r.worker_id = j.value("workerId", int64_t{0});
+    r.blocks_by_tier = BlocksFrom(j.value("blocksByTier", json::object()));
     return r;
   });
 }

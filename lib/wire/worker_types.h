@@ -64,6 +64,10 @@ struct WriteFileResponse {
   int64_t length = 0;
   std::vector<int64_t> block_ids;
   std::string ufs_fingerprint;  // content hash of the UFS file, when the worker wrote one
+  // Where the blocks were cached (writes only), so the client can report them to the master
+  // with complete-file instead of waiting for the worker's next heartbeat.
+  int64_t worker_id = 0;
+  std::map<std::string, std::vector<int64_t>> blocks_by_tier;
 };
 
 struct WorkerInfo {

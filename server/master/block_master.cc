@@ -89,8 +89,8 @@ int64_t BlockMaster::RegisterWorker(const wire::RegisterWorkerRequest& request) 
     for (int64_t b : ids) AddLocationLocked(id, b, tier);
   }
   w.info.block_count = static_cast<int64_t>(w.blocks.size());
-  logger_->Info("master", StrCat("Worker ", id, " registered from ", key, " with ",
-                                 w.blocks.size(), " blocks"));
+  logger_->Info("master", StrCat("Worker ", id, " registered from ", key, " with ", w.blocks.size(),
+                                 " blocks"));
   return id;
 }
 
@@ -123,9 +123,10 @@ int BlockMaster::DetectLostWorkers() {
   int lost = 0;
   for (auto it = workers_.begin(); it != workers_.end();) {
     if (now - it->second.info.last_contact_ms > worker_timeout_ms_) {
-      logger_->Warn("master", StrCat("Worker ", it->first, " (", AddressKey(it->second.info.address),
-                                     ") is lost: no heartbeat for ",
-                                     now - it->second.info.last_contact_ms, " ms"));
+      logger_->Warn(
+          "master",
+          StrCat("Worker ", it->first, " (", AddressKey(it->second.info.address),
+                 ") is lost: no heartbeat for ", now - it->second.info.last_contact_ms, " ms"));
       DropWorkerLocationsLocked(it->second);
       wire::WorkerInfo info = it->second.info;
       info.state = "LOST";
@@ -169,6 +170,15 @@ void BlockMaster::FreeBlocks(const std::vector<int64_t>& block_ids) {
       auto w = workers_.find(worker_id);
       if (w != workers_.end()) w->second.pending_free.push_back(b);
     }
+  }
+}
+
+void BlockMaster::CommitBlocks(int64_t worker_id,
+                               const std::map<std::string, std::vector<int64_t>>& blocks) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (workers_.find(worker_id) == workers_.end()) return;  // unknown or lost: heartbeats tell
+  for (const auto& [tier, ids] : blocks) {
+    for (int64_t b : ids) AddLocationLocked(worker_id, b, tier);
   }
 }
 

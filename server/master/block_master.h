@@ -40,6 +40,8 @@ class BlockMaster final : public BlockService {
   // BlockService.
   std::vector<wire::BlockLocation> GetLocations(int64_t block_id) override;
   void FreeBlocks(const std::vector<int64_t>& block_ids) override;
+  void CommitBlocks(int64_t worker_id,
+                    const std::map<std::string, std::vector<int64_t>>& blocks) override;
 
   std::vector<wire::WorkerInfo> Workers(bool include_lost = true);
   // Sum of the live workers' tiers, in tier order (MEM, SSD, HDD).
@@ -59,10 +61,10 @@ class BlockMaster final : public BlockService {
   Logger* const logger_;
   const int64_t worker_timeout_ms_;
   std::mutex mu_;
-  int64_t next_worker_id_ = 1;                                    // guarded by mu_
-  std::map<int64_t, Worker> workers_;                             // guarded by mu_; live
-  std::map<int64_t, wire::WorkerInfo> lost_;                      // guarded by mu_
-  std::map<std::string, int64_t> ids_by_address_;                 // guarded by mu_
+  int64_t next_worker_id_ = 1;                                   // guarded by mu_
+  std::map<int64_t, Worker> workers_;                            // guarded by mu_; live
+  std::map<int64_t, wire::WorkerInfo> lost_;                     // guarded by mu_
+  std::map<std::string, int64_t> ids_by_address_;                // guarded by mu_
   std::map<int64_t, std::map<int64_t, std::string>> locations_;  // block -> worker -> tier
   GaugeRegistration workers_gauge_;
   GaugeRegistration capacity_total_gauge_;

@@ -57,6 +57,9 @@ class BlockService {
   virtual std::vector<wire::BlockLocation> GetLocations(int64_t block_id) = 0;
   // Asks the workers holding these blocks to drop them.
   virtual void FreeBlocks(const std::vector<int64_t>& block_ids) = 0;
+  // Records blocks a registered worker cached for a file being completed (tier -> ids).
+  virtual void CommitBlocks(int64_t /*worker_id*/,
+                            const std::map<std::string, std::vector<int64_t>>& /*blocks*/) {}
 };
 
 struct FileSystemMasterOptions {
@@ -107,6 +110,7 @@ class FileSystemMaster {
   // Creates the root inode and the root mount on first start; loads the mount table.
   Status Start();
   void SetBlockService(BlockService* blocks) { blocks_ = blocks; }
+  BlockService* block_service() const { return blocks_; }
 
   Result<wire::FileInfo> GetStatus(const CallerInfo& caller, std::string_view path,
                                    const wire::GetStatusOptions& options);

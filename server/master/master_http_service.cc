@@ -158,7 +158,31 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
       if (!parsed) return Status::InvalidArgument("\"writeType\" must be a write type name");
       opts.write_type = parsed;
     }
+    std::map<std::string, std::vector<int64_t>> blocks;
+    int64_t worker_id = 0;
+    if (j.contains("workerId") && j.contains("blocks")) {
+      if (!j["workerId"].is_number_integer() || !j["blocks"].is_object()) {
+        return Status::InvalidArgument(
+            "\"workerId\" must be an integer and \"blocks\" an object of tier -> block ids");
+      }
+      worker_id = j["workerId"].get<int64_t>();
+      for (auto it = j["blocks"].begin(); it != j["blocks"].end(); ++it) {
+        if (!it.value().is_array()) return Status::InvalidArgument("\"blocks\" must map to arrays");
+        for (const json& id : it.value()) {
+          if (!id.is_number_integer()) return Status::InvalidArgument("block ids are integers");
+          blocks[it.key()].push_back(id.get<int64_t>());
+        }
+      }
+    }
     ASSIGN_OR_RETURN(wire::FileInfo info, fs->CompleteFile(c, path, opts));
+    // Only blocks of this file: a client cannot place other files' blocks.
+    for (auto& [tier, ids] : blocks) {
+      std::erase_if(ids, [&](int64_t b) { return wire::FileIdOfBlock(b) != info.file_id; });
+    }
+    if (worker_id > 0 && fs->block_service()) {
+      fs->block_service()->CommitBlocks(worker_id, blocks);
+      ASSIGN_OR_RETURN(info, fs->GetStatusById(c, info.file_id));
+    }
     return json(info);
   });
   route(rpc::kDelete, [fs](const CallerInfo& c, const json& j) -> Result<json> {

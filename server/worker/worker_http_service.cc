@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -216,6 +217,7 @@ struct FileWrite {
   std::unique_ptr<ufs::UfsOutputStream> ufs_out;
   std::unique_ptr<BlockWriter> block;
   std::vector<int64_t> committed;
+  std::map<std::string, std::vector<int64_t>> by_tier;
   int64_t length = 0;
   int64_t expected = -1;  // Content-Length, when known
 
@@ -242,7 +244,9 @@ struct FileWrite {
 
   Status CommitBlock() {
     int64_t id = wire::BlockIdOf(file_id, static_cast<int64_t>(committed.size()));
+    std::string tier = block->tier_alias();
     RETURN_IF_ERROR(block->Commit());
+    by_tier[tier].push_back(id);
     block.reset();
     committed.push_back(id);
     return Status::OK();
@@ -309,6 +313,8 @@ Status DoWrite(const WorkerServices& s, net::HttpRequest& req, wire::WriteFileRe
   }
   out->length = w.length;
   out->block_ids = w.committed;
+  out->blocks_by_tier = w.by_tier;
+  if (s.info) out->worker_id = s.info().id;
   if (ufs) {
     auto status = ufs->GetStatus(ufs_path);
     if (status.ok()) out->ufs_fingerprint = status->content_hash;

@@ -78,6 +78,7 @@ out("close_status", r.status_code)
 info = call("/test/data.bin", "get-status").json()
 out("file_length", info["length"]); out("file_completed", info["completed"])
 out("file_persisted", info["persisted"])
+out("in_alluxio_at_once", [info["inAlluxioPercentage"], len(info["fileBlockInfos"][0]["blockInfo"]["locations"])])
 rid = call("/test/data.bin", "open-file", {"readType": "CACHE"}).json()
 out("ids_increase", rid > sid)
 got = s.post(f"{base}/streams/{rid}/read").content
@@ -171,6 +172,7 @@ expect_eq "close answers 200" "200" "$(get close_status)"
 expect_eq "file length" "2500000" "$(get file_length)"
 expect_eq "file complete after close" "true" "$(get file_completed)"
 expect_eq "CACHE_THROUGH file persisted" "true" "$(get file_persisted)"
+expect_eq "block locations known at completion, not a heartbeat later" "[100, 1]" "$(get in_alluxio_at_once)"
 expect_eq "stream ids come from one counter" "true" "$(get ids_increase)"
 expect_eq "read stream returns the bytes written" "true" "$(get read_sha_ok)"
 expect_eq "closing a read stream" "200" "$(get close_read)"

@@ -465,9 +465,10 @@ lfs -Dalluxio.user.file.writetype.default=CACHE_THROUGH copyFromLocal "$work/src
 lfs -Dalluxio.user.file.writetype.default=CACHE_THROUGH copyFromLocal "$work/src/e3" /e/e3
 expect_eq "eviction: third write into a full tier succeeds" 0 "$RC"
 expect_eq "eviction: the tier holds 4 blocks" 4 "$(blocks "$LWWEB")"
-# Once the master shows the last write cached, it has every earlier change of the worker.
+# The master records a write's blocks when the file completes, but learns of evictions from
+# the worker's next heartbeat: wait for that.
 wait_until 5 lpct_is 100% /e/e3
-lpct_is 0% /e/e1
+wait_until 5 lpct_is 0% /e/e1
 expect_eq "eviction: the least recently used file was evicted" "0%" "$PCT"
 lsinfo ls -Dalluxio.master.rpc.port="$LRPC" /e/e2
 expect_eq "eviction: the next file stays" "100%" "$PCT"
@@ -486,10 +487,10 @@ lfs -Dalluxio.user.file.writetype.default=CACHE_THROUGH copyFromLocal "$work/src
 lfs -Dalluxio.user.file.writetype.default=CACHE_THROUGH copyFromLocal "$work/src/e5" /e/e5
 expect_eq "writes around a pinned file succeed" 0 "$RC"
 wait_until 5 lpct_is 100% /e/e5
+wait_until 5 lpct_is 0% /e/e4
+expect_eq "unpinned file evicted instead" "0%" "$PCT"
 lsinfo ls -Dalluxio.master.rpc.port="$LRPC" /e/e1
 expect_eq "pinned file kept under pressure" "100%" "$PCT"
-lsinfo ls -Dalluxio.master.rpc.port="$LRPC" /e/e4
-expect_eq "unpinned file evicted instead" "0%" "$PCT"
 # Everything pinned: a MUST_CACHE write cannot make room.
 lfs pin /e/e5
 sleep 0.5
@@ -517,7 +518,7 @@ lfs -Dalluxio.user.file.writetype.default=MUST_CACHE copyFromLocal "$work/src/e8
 lfs -Dalluxio.user.file.writetype.default=MUST_CACHE copyFromLocal "$work/src/e6" /e/m3
 lfs -Dalluxio.user.file.writetype.default=MUST_CACHE copyFromLocal "$work/src/e5" /e/m4
 wait_until 5 lpct_is 100% /e/m4
-lpct_is 0% /e/m2
+wait_until 5 lpct_is 0% /e/m2
 expect_eq "evicted MUST_CACHE file: 0% in Alluxio" "0%" "$PCT"
 lfs_to "$work/read" cat /e/m2
 expect_eq "evicted MUST_CACHE file: read fails" 255 "$RC"
