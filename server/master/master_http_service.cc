@@ -181,7 +181,10 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
     }
     if (worker_id > 0 && fs->block_service()) {
       fs->block_service()->CommitBlocks(worker_id, blocks);
-      ASSIGN_OR_RETURN(info, fs->GetStatusById(c, info.file_id));
+      // The file is complete whatever happens now: a failed re-read (say, a caller that may
+      // write but not read) keeps the answer computed before the blocks were recorded.
+      auto fresh = fs->GetStatusById(c, info.file_id);
+      if (fresh.ok()) info = std::move(*fresh);
     }
     return json(info);
   });
