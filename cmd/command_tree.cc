@@ -5,14 +5,14 @@
 #include "cmd/command_context.h"
 #include "cmd/conf_command.h"
 #include "cmd/format_command.h"
+#include "cmd/fs_command.h"
 #include "cmd/fsadmin_command.h"
 #include "cmd/local_command.h"
-#include "cmd/fs_command.h"
 #include "cmd/master_command.h"
-#include "cmd/worker_command.h"
-#include "cmd/proxy_command.h"
 #include "cmd/mount_command.h"
+#include "cmd/proxy_command.h"
 #include "cmd/version_command.h"
+#include "cmd/worker_command.h"
 
 namespace alluxio::cli {
 
