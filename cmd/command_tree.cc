@@ -10,7 +10,9 @@
 #include "cmd/local_command.h"
 #include "cmd/master_command.h"
 #include "cmd/mount_command.h"
+#include "cmd/process_command.h"
 #include "cmd/proxy_command.h"
+#include "cmd/shell_command.h"
 #include "cmd/version_command.h"
 #include "cmd/worker_command.h"
 
@@ -44,6 +46,8 @@ void BuildCommandTree(CLI::App& app, CommandContext& ctx) {
   AddProxyCommand(app, ctx);
   AddFsadminCommand(app, ctx);
   AddMountCommand(app, ctx);
+  AddProcessCommand(app, ctx);
+  AddShellCommand(app, ctx);
   AddVersionCommand(app, ctx);
 }
 

@@ -8,12 +8,13 @@ set -euo pipefail
 BUILD_PKGS=(
   build-essential cmake ninja-build git pkg-config
   libcli11-dev libboost1.81-dev libboost-url1.81-dev libboost-context1.81-dev
-  nlohmann-json3-dev librocksdb-dev catch2 libssl-dev libpugixml-dev libfuse3-dev
+  nlohmann-json3-dev librocksdb-dev catch2 libssl-dev libpugixml-dev libfuse3-dev libedit-dev
 )
 TEST_PKGS=(
   curl python3 python3-requests procps psmisc
   wrk nginx-light openssl
-  awscli python3-boto3 s3cmd
+  awscli python3-boto3 s3cmd rclone
+  tmux zsh fish man-db groff-base bash-completion
 )
 
 testing=false

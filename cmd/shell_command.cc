@@ -1,0 +1,11 @@
+#include "cmd/shell_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include "cmd/command_context.h"
+
+namespace alluxio::cli {
+
+void AddShellCommand(CLI::App& /*parent*/, CommandContext& /*ctx*/) {}
+
+}  // namespace alluxio::cli
