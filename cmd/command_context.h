@@ -39,6 +39,9 @@ class CommandContext {
   std::optional<int> exit_code;
   // Set by UsageError(): the failure was a bad command line, not a failed operation.
   bool usage_error = false;
+  // The interactive shell's current directory: relative path arguments of fs commands resolve
+  // against it. Unset (alluxio fs): a relative path is a usage error.
+  std::optional<std::string> working_dir;
 
   // Loads the configuration from the global options (see lib/conf/configuration.h) plus the
   // process's embedded defaults. Prints warnings for unknown keys to `err`. Any failure (a

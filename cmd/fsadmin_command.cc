@@ -13,6 +13,7 @@
 #include "lib/client/native_file_system.h"
 #include "lib/conf/units.h"
 #include "lib/wire/fs_json.h"
+#include "lib/wire/worker_json.h"
 
 namespace alluxio::cli {
 namespace {
@@ -38,10 +39,19 @@ std::string Pct(int64_t part, int64_t whole) {
   return std::to_string(whole > 0 ? part * 100 / whole : 0) + "%";
 }
 
-Status PrintSummary(CommandContext& ctx, client::NativeFileSystem& fs,
-                    const std::string& date_pattern) {
-  ASSIGN_OR_RETURN(std::string body, fs.GetMaster("/api/v1/master/info"));
-  ASSIGN_OR_RETURN(json info, wire::ParseJson(body));
+// The port of "host:port", or 0.
+int PortOf(const std::string& address) {
+  size_t colon = address.rfind(':');
+  if (colon == std::string::npos) return 0;
+  try {
+    return std::stoi(address.substr(colon + 1));
+  } catch (...) {
+    return 0;
+  }
+}
+
+Status PrintSummary(CommandContext& ctx, client::FileSystem& fs, const std::string& date_pattern) {
+  ASSIGN_OR_RETURN(wire::MasterInfo info, fs.GetMasterInfo());
   ASSIGN_OR_RETURN(auto workers, fs.ListWorkers());
   ASSIGN_OR_RETURN(auto tiers, fs.Capacity());
   int live = 0, lost = 0;
@@ -53,13 +63,12 @@ Status PrintSummary(CommandContext& ctx, client::NativeFileSystem& fs,
   }
   std::ostream& o = ctx.out;
   o << "Alluxio cluster summary: \n";
-  o << "    Master Address: " << info.value("rpcAddress", "") << "\n";
-  o << "    Web Port: " << info.value("webPort", 0) << "\n";
-  o << "    Rpc Port: " << fs.options().master_rpc_port << "\n";
-  o << "    Started: " << fs::FormatJavaDate(info.value("startTimeMs", int64_t{0}), date_pattern)
-    << "\n";
-  o << "    Uptime: " << Uptime(info.value("uptimeMs", int64_t{0})) << "\n";
-  o << "    Version: " << info.value("version", "") << "\n";
+  o << "    Master Address: " << info.rpc_address << "\n";
+  o << "    Web Port: " << info.web_port << "\n";
+  o << "    Rpc Port: " << PortOf(info.rpc_address) << "\n";
+  o << "    Started: " << fs::FormatJavaDate(info.start_time_ms, date_pattern) << "\n";
+  o << "    Uptime: " << Uptime(info.uptime_ms) << "\n";
+  o << "    Version: " << info.version << "\n";
   o << "    Safe Mode: false\n";
   o << "    Zookeeper Enabled: false\n";
   o << "    Raft-based Journal: false\n";
@@ -77,7 +86,7 @@ Status PrintSummary(CommandContext& ctx, client::NativeFileSystem& fs,
   return Status::OK();
 }
 
-Status PrintCapacity(CommandContext& ctx, client::NativeFileSystem& fs) {
+Status PrintCapacity(CommandContext& ctx, client::FileSystem& fs) {
   ASSIGN_OR_RETURN(auto workers, fs.ListWorkers());
   ASSIGN_OR_RETURN(auto tiers, fs.Capacity());
   int64_t total = 0, used = 0;
@@ -138,25 +147,64 @@ Status PrintCapacity(CommandContext& ctx, client::NativeFileSystem& fs) {
   return Status::OK();
 }
 
+// The report as one JSON document: the master, the summed tiers and every worker.
+Status PrintJson(CommandContext& ctx, client::FileSystem& fs, const std::string& category) {
+  ASSIGN_OR_RETURN(auto workers, fs.ListWorkers());
+  ASSIGN_OR_RETURN(auto tiers, fs.Capacity());
+  int live = 0, lost = 0;
+  int64_t total = 0, used = 0;
+  for (const auto& w : workers) (w.state == "LIVE" ? live : lost)++;
+  for (const auto& t : tiers) {
+    total += t.capacity_bytes;
+    used += t.used_bytes;
+  }
+  json out = {{"liveWorkers", live}, {"lostWorkers", lost},       {"capacityBytes", total},
+              {"usedBytes", used},   {"freeBytes", total - used}, {"tiers", json(tiers)}};
+  if (category == "capacity") {
+    out["workers"] = json(workers);
+  } else {
+    ASSIGN_OR_RETURN(wire::MasterInfo info, fs.GetMasterInfo());
+    out["master"] = json(info);
+    out["master"]["rpcPort"] = PortOf(info.rpc_address);
+  }
+  ctx.out << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  return Status::OK();
+}
+
 }  // namespace
+
+void DeclareReportOptions(CLI::App& app, ReportOptions& options) {
+  app.add_option("category", options.category, "summary (default) or capacity")
+      ->check(CLI::IsMember({"summary", "capacity"}));
+  app.add_flag("--json", options.json,
+               "Print the report as one JSON object (master, liveWorkers, lostWorkers, "
+               "capacityBytes, usedBytes, freeBytes, tiers; capacity adds workers)");
+}
+
+Status RunReport(CommandContext& ctx, client::FileSystem& fs, const ReportOptions& options,
+                 const std::string& date_pattern) {
+  if (options.json) return PrintJson(ctx, fs, options.category);
+  if (options.category == "capacity") return PrintCapacity(ctx, fs);
+  return PrintSummary(ctx, fs, date_pattern);
+}
 
 void AddFsadminCommand(CLI::App& parent, CommandContext& ctx) {
   CLI::App* cmd = parent.add_subcommand("fsadmin", "Administrative commands for the cluster");
   cmd->require_subcommand(1);
-  auto category = std::make_shared<std::string>("summary");
+  auto options = std::make_shared<ReportOptions>();
   CLI::App* report = cmd->add_subcommand(
       "report", "Report the cluster's summary (default) or its capacity per worker");
-  report->add_option("category", *category, "summary or capacity")
-      ->check(CLI::IsMember({"summary", "capacity"}));
-  report->callback([&ctx, category] {
+  DeclareReportOptions(*report, *options);
+  report->callback([&ctx, options] {
     ctx.command = "fsadmin";
-    ctx.action = [&ctx, category]() -> Status {
+    ctx.action = [&ctx, options]() -> Status {
       ASSIGN_OR_RETURN(conf::Configuration conf, ctx.LoadConfiguration());
-      ASSIGN_OR_RETURN(client::ClientOptions options, client::ClientOptionsFromConfiguration(conf));
-      client::NativeFileSystem fs(std::move(options));
-      if (*category == "capacity") return PrintCapacity(ctx, fs);
-      return PrintSummary(
-          ctx, fs, conf.GetStringOr("alluxio.user.date.format.pattern", "MM-dd-yyyy HH:mm:ss:SSS"));
+      ASSIGN_OR_RETURN(client::ClientOptions client_options,
+                       client::ClientOptionsFromConfiguration(conf));
+      client::NativeFileSystem fs(std::move(client_options));
+      return RunReport(
+          ctx, fs, *options,
+          conf.GetStringOr("alluxio.user.date.format.pattern", "MM-dd-yyyy HH:mm:ss:SSS"));
     };
   });
 }

@@ -1,11 +1,165 @@
 #include "cmd/shell_command.h"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <sstream>
 
 #include "cmd/command_context.h"
+#include "cmd/exit_codes.h"
+#include "cmd/shell/line_editor.h"
+#include "cmd/shell/shell_session.h"
+#include "lib/client/rest_file_system.h"
 
 namespace alluxio::cli {
+namespace {
 
-void AddShellCommand(CLI::App& /*parent*/, CommandContext& /*ctx*/) {}
+struct ShellOptions {
+  std::string proxy;     // host:port; empty = from configuration
+  std::string commands;  // -c
+  bool keep_going = false;
+  std::string history_file;  // empty = ~/.alluxio_history
+  bool no_history = false;
+};
+
+// While alive, SIGINT interrupts the read of a line instead of ending the process.
+class InterruptibleRead {
+ public:
+  InterruptibleRead() {
+    struct sigaction sa {};
+    sa.sa_handler = [](int) {};
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: the read returns EINTR
+    sigaction(SIGINT, &sa, &old_);
+  }
+  ~InterruptibleRead() { sigaction(SIGINT, &old_, nullptr); }
+  InterruptibleRead(const InterruptibleRead&) = delete;
+  InterruptibleRead& operator=(const InterruptibleRead&) = delete;
+
+ private:
+  struct sigaction old_ {};
+};
+
+std::string DefaultHistoryFile() {
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || *home == '\0') return "";
+  return std::string(home) + "/.alluxio_history";
+}
+
+Status RunShell(CommandContext& ctx, const ShellOptions& o) {
+  ASSIGN_OR_RETURN(conf::Configuration conf, ctx.LoadConfiguration());
+  auto rest = client::RestOptionsFromConfiguration(conf);
+  if (!rest.ok()) {
+    ctx.usage_error = true;
+    return rest.status();
+  }
+  if (!o.proxy.empty()) {
+    Status st = client::ApplyProxyAddress(o.proxy, &*rest);
+    if (!st.ok()) return ctx.UsageError(std::string(st.message()));
+  }
+  client::RestFileSystem fs(std::move(*rest));
+  shell::ShellSession session(
+      fs, fs::FsSettingsFromConfiguration(conf),
+      conf.GetStringOr("alluxio.user.date.format.pattern", "MM-dd-yyyy HH:mm:ss:SSS"), ctx.out,
+      ctx.err);
+  const bool stop_on_failure = !o.keep_going;
+
+  if (!o.commands.empty()) {
+    ctx.exit_code = session.Run(o.commands, stop_on_failure);
+    return Status::OK();
+  }
+  if (::isatty(STDIN_FILENO) != 1) {
+    // A script on stdin: no prompt, the first failure ends it unless --keep-going.
+    int first_failure = 0;
+    std::string line, pending;
+    while (std::getline(std::cin, line)) {
+      // A line ending in a backslash continues on the next one.
+      if (!line.empty() && line.back() == '\\') {
+        pending += line.substr(0, line.size() - 1);
+        continue;
+      }
+      pending += line;
+      int code = session.Run(pending, stop_on_failure);
+      pending.clear();
+      if (code != 0 && first_failure == 0) first_failure = code;
+      if (session.exit_requested()) {
+        ctx.exit_code = first_failure ? first_failure : session.exit_code();
+        return Status::OK();
+      }
+      if (code != 0 && stop_on_failure) break;
+    }
+    if (!pending.empty()) {
+      int code = session.Run(pending, stop_on_failure);
+      if (code != 0 && first_failure == 0) first_failure = code;
+    }
+    ctx.exit_code = first_failure;
+    return Status::OK();
+  }
+
+  // Interactive: failures are reported and the shell goes on; the exit code is `exit N`'s.
+  std::string history =
+      o.no_history ? "" : (o.history_file.empty() ? DefaultHistoryFile() : o.history_file);
+  shell::LineEditor editor(
+      "alluxio", [&session] { return session.Prompt(); },
+      [&session](std::string_view line) { return session.Complete(line); }, history);
+  ctx.out << "Alluxio shell on the proxy at " << fs.address()
+          << ". Type `help` for commands, Ctrl-D to leave.\n";
+  ctx.out.flush();
+  for (;;) {
+    std::optional<std::string> line;
+    {
+      InterruptibleRead guard;
+      line = editor.ReadLine();
+    }
+    if (!line) {
+      ctx.out << "\n";
+      break;
+    }
+    editor.Remember(*line);
+    (void)session.Run(*line, true);
+    if (session.exit_requested()) break;
+  }
+  ctx.exit_code = session.exit_code();
+  return Status::OK();
+}
+
+}  // namespace
+
+void AddShellCommand(CLI::App& parent, CommandContext& ctx) {
+  auto o = std::make_shared<ShellOptions>();
+  CLI::App* cmd = parent.add_subcommand(
+      "shell",
+      "Interactive admin shell on the proxy's REST API: every `alluxio fs` command plus report, "
+      "workers, mounts, metrics, conf, cd, pwd, help, exit");
+  cmd->add_option("--proxy", o->proxy,
+                  "The proxy as host:port (default: alluxio.proxy.hostname and "
+                  "alluxio.proxy.web.port, localhost:39999)")
+      ->type_name("HOST:PORT");
+  cmd->add_option("-c,--command", o->commands,
+                  "Run these commands (separated by ';' or newlines) and exit")
+      ->type_name("COMMANDS");
+  cmd->add_flag("-k,--keep-going", o->keep_going,
+                "With -c or a script on stdin: run every command even after a failure (the exit "
+                "code is still the first failure's)");
+  cmd->add_option("--history-file", o->history_file,
+                  "Where the interactive history is kept (default ~/.alluxio_history)")
+      ->type_name("FILE");
+  cmd->add_flag("--no-history", o->no_history, "Neither read nor write a history file");
+  cmd->footer(
+      "Without -c and with stdin not a terminal, commands are read from stdin (`alluxio shell "
+      "< script`), without a prompt.\n"
+      "Exit codes: 0 success; otherwise the first failed command's code: 1 bad command line, "
+      "255 the operation failed (e.g. the proxy cannot be reached), or `exit N`'s N.\n"
+      "Interactive: Tab completes commands, flags and remote paths; history in "
+      "~/.alluxio_history.");
+  cmd->callback([&ctx, o] {
+    ctx.command = "shell";
+    ctx.action = [&ctx, o]() -> Status { return RunShell(ctx, *o); };
+  });
+}
 
 }  // namespace alluxio::cli

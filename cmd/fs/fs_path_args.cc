@@ -20,7 +20,11 @@ Result<FsPath> ParseFsPath(CommandContext& ctx, std::string_view arg) {
     out.prefix = std::string(kScheme) + uri->authority;
     out.path = std::move(uri->path);
   } else {
-    auto normalized = NormalizePath(arg);
+    std::string joined;
+    if (!arg.empty() && arg[0] != '/' && ctx.working_dir) {
+      joined = *ctx.working_dir + "/" + std::string(arg);
+    }
+    auto normalized = NormalizePath(joined.empty() ? arg : std::string_view(joined));
     if (!normalized.ok()) return ctx.UsageError(std::string(normalized.status().message()));
     out.path = std::move(*normalized);
   }

@@ -24,7 +24,8 @@ struct FsPath {
   std::string display;  // prefix + path: what messages print
 };
 
-// Parses one argument. A relative or malformed path is a usage error (ctx.UsageError).
+// Parses one argument. A relative path resolves against ctx.working_dir (the shell's current
+// directory); without one, and for a malformed path, it is a usage error (ctx.UsageError).
 Result<FsPath> ParseFsPath(CommandContext& ctx, std::string_view arg);
 // The same prefix as `base`, another path.
 FsPath WithPath(const FsPath& base, std::string path);

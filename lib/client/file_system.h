@@ -1,7 +1,7 @@
 // FileSystem: what a client can ask of Alluxio, whatever carries the request. The `alluxio fs`
 // commands (and the interactive shell) are written against this interface; it has a native
-// implementation (master RPC, and workers for data, native_file_system.h) and, later, one that
-// speaks the proxy's REST API.
+// implementation (master RPC, and workers for data, native_file_system.h) and one that speaks
+// the proxy's REST API (rest_file_system.h, used by `alluxio shell`).
 //
 // Paths are Alluxio paths ("/a/b"); implementations normalise them. Errors are the master's
 // Statuses, unchanged (NOT_FOUND with `Path "/x" does not exist.`, ...), or UNAVAILABLE when
@@ -84,6 +84,10 @@ class FileSystem {
   // live ones per tier.
   virtual Result<std::vector<wire::WorkerInfo>> ListWorkers() = 0;
   virtual Result<std::vector<wire::TierUsage>> Capacity() = 0;
+  // The master's address, start time, uptime and version (`alluxio fsadmin report`).
+  virtual Result<wire::MasterInfo> GetMasterInfo() {
+    return Status::Unimplemented("This client cannot ask for the master's information");
+  }
 
   // Convenience: ListStatus collected into a vector.
   Result<std::vector<wire::FileInfo>> ListAll(const std::string& path,

@@ -115,6 +115,12 @@ Result<std::vector<wire::TierUsage>> NativeFileSystem::Capacity() {
   return out;
 }
 
+Result<wire::MasterInfo> NativeFileSystem::GetMasterInfo() {
+  ASSIGN_OR_RETURN(std::string body, GetMaster("/api/v1/master/info"));
+  ASSIGN_OR_RETURN(json j, ParseObject(body));
+  return wire::MasterInfoFromJson(j);
+}
+
 NativeFileSystem::~NativeFileSystem() = default;
 
 Result<std::string> NativeFileSystem::Call(std::string_view name, std::string body) {

@@ -78,6 +78,7 @@ class NativeFileSystem final : public FileSystem {
   Result<std::string> GetMaster(const std::string& target);
   Result<std::vector<wire::WorkerInfo>> ListWorkers() override;
   Result<std::vector<wire::TierUsage>> Capacity() override;
+  Result<wire::MasterInfo> GetMasterInfo() override;
 
  private:
   struct ListPage {

@@ -191,4 +191,25 @@ Result<WriteFileResponse> WriteFileResponseFromJson(const json& j) {
   });
 }
 
+void to_json(json& j, const MasterInfo& m) {
+  j = {{"rpcAddress", m.rpc_address},
+       {"webPort", m.web_port},
+       {"startTimeMs", m.start_time_ms},
+       {"uptimeMs", m.uptime_ms},
+       {"version", m.version}};
+}
+
+Result<MasterInfo> MasterInfoFromJson(const json& j) {
+  return Guard<MasterInfo>("master info", [&]() -> Result<MasterInfo> {
+    if (!j.is_object()) return Status::InvalidArgument("Malformed master info: not an object");
+    MasterInfo m;
+    m.rpc_address = j.value("rpcAddress", "");
+    m.web_port = j.value("webPort", 0);
+    m.start_time_ms = j.value("startTimeMs", int64_t{0});
+    m.uptime_ms = j.value("uptimeMs", int64_t{0});
+    m.version = j.value("version", "");
+    return m;
+  });
+}
+
 }  // namespace alluxio::wire

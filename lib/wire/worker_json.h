@@ -25,5 +25,8 @@ void to_json(nlohmann::json& j, const WriteFileResponse& r);
 Result<MountUfsInfo> MountUfsInfoFromJson(const nlohmann::json& j);
 Result<PersistFileRequest> PersistFileRequestFromJson(const nlohmann::json& j);
 Result<WriteFileResponse> WriteFileResponseFromJson(const nlohmann::json& j);
+void to_json(nlohmann::json& j, const MasterInfo& m);
+// Reads the keys of the master's info route (all optional); extra keys are skipped.
+Result<MasterInfo> MasterInfoFromJson(const nlohmann::json& j);
 
 }  // namespace alluxio::wire

@@ -80,4 +80,13 @@ struct WorkerInfo {
   int64_t block_count = 0;
 };
 
+// What the master says of itself (`GET /api/v1/master/info`, minus the mount table).
+struct MasterInfo {
+  std::string rpc_address;  // "host:port"
+  int web_port = 0;
+  int64_t start_time_ms = 0;
+  int64_t uptime_ms = 0;
+  std::string version;
+};
+
 }  // namespace alluxio::wire

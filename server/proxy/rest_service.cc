@@ -203,43 +203,55 @@ void AddRestRoutes(net::Router& router, client::FileSystem* fs, StreamRegistry* 
                });
 
   // ---- Streams ----
-  router.Add("POST", "/api/v1/streams/{id}/read",
-             [streams](net::HttpRequest& req, net::HttpResponse& res) {
-               auto id = StreamId(req);
-               if (!id.ok()) return Fail(res, id.status());
-               auto stream = streams->CheckOut(*id);
-               if (!stream.ok()) return Fail(res, stream.status());
-               auto* in = std::get_if<std::unique_ptr<client::FileInStream>>(&*stream);
-               if (!in) {
-                 streams->Return(*id, std::move(*stream));
-                 return Fail(res, Status::InvalidArgument(
-                                      StrCat("Stream ", *id, " was opened for writing")));
-               }
-               // The stream goes back to the registry once the body is sent (or fails).
-               struct Holder {
-                 Holder(StreamRegistry* r, int64_t i, AnyStream s)
-                     : streams(r), id(i), stream(std::move(s)) {}
-                 Holder(const Holder&) = delete;
-                 Holder& operator=(const Holder&) = delete;
-                 ~Holder() { streams->Return(id, std::move(stream)); }
-                 StreamRegistry* streams;
-                 int64_t id;
-                 AnyStream stream;
-               };
-               auto holder = std::make_shared<Holder>(streams, *id, std::move(*stream));
-               auto& s = std::get<std::unique_ptr<client::FileInStream>>(holder->stream);
-               res.headers.Set("Content-Type", "application/octet-stream");
-               res.headers.Set("Content-Length", std::to_string(s->length() - s->position()));
-               res.stream = [holder](net::BodyWriter& w) -> Status {
-                 auto& in = std::get<std::unique_ptr<client::FileInStream>>(holder->stream);
-                 std::vector<char> buf(kChunk);
-                 for (;;) {
-                   ASSIGN_OR_RETURN(size_t n, in->Read(buf.data(), buf.size()));
-                   if (n == 0) return Status::OK();
-                   RETURN_IF_ERROR(w.Write(std::string_view(buf.data(), n)));
-                 }
-               };
-             });
+  router.Add(
+      "POST", "/api/v1/streams/{id}/read",
+      [streams](net::HttpRequest& req, net::HttpResponse& res) {
+        auto id = StreamId(req);
+        if (!id.ok()) return Fail(res, id.status());
+        auto stream = streams->CheckOut(*id);
+        if (!stream.ok()) return Fail(res, stream.status());
+        auto* in = std::get_if<std::unique_ptr<client::FileInStream>>(&*stream);
+        if (!in) {
+          streams->Return(*id, std::move(*stream));
+          return Fail(res,
+                      Status::InvalidArgument(StrCat("Stream ", *id, " was opened for writing")));
+        }
+        // The stream goes back to the registry once the body is sent (or fails).
+        struct Holder {
+          Holder(StreamRegistry* r, int64_t i, AnyStream s)
+              : streams(r), id(i), stream(std::move(s)) {}
+          Holder(const Holder&) = delete;
+          Holder& operator=(const Holder&) = delete;
+          ~Holder() { streams->Return(id, std::move(stream)); }
+          StreamRegistry* streams;
+          int64_t id;
+          AnyStream stream;
+        };
+        auto holder = std::make_shared<Holder>(streams, *id, std::move(*stream));
+        auto& s = std::get<std::unique_ptr<client::FileInStream>>(holder->stream);
+        // Our extension for `alluxio shell`: `?offset=N` seeks before reading (a 2.x
+        // proxy has no seek; its clients read forward only).
+        if (auto offset = req.Query("offset")) {
+          int64_t pos = 0;
+          if (!ParseInt64(*offset, &pos)) {
+            return Fail(res,
+                        Status::InvalidArgument("offset \"" + *offset + "\" is not an integer"));
+          }
+          Status st = s->Seek(pos);
+          if (!st.ok()) return Fail(res, st);
+        }
+        res.headers.Set("Content-Type", "application/octet-stream");
+        res.headers.Set("Content-Length", std::to_string(s->length() - s->position()));
+        res.stream = [holder](net::BodyWriter& w) -> Status {
+          auto& in = std::get<std::unique_ptr<client::FileInStream>>(holder->stream);
+          std::vector<char> buf(kChunk);
+          for (;;) {
+            ASSIGN_OR_RETURN(size_t n, in->Read(buf.data(), buf.size()));
+            if (n == 0) return Status::OK();
+            RETURN_IF_ERROR(w.Write(std::string_view(buf.data(), n)));
+          }
+        };
+      });
   net::RouteOptions streamed;
   streamed.stream_request_body = true;
   router.Add(
@@ -357,6 +369,13 @@ void AddAdminRoutes(net::Router& router, client::FileSystem* fs, MasterGet maste
     auto options = wire::MountOptionsFromJson(*body);
     if (!options.ok()) return Fail(res, options.status());
     Status st = fs->Mount(*path, *src, *options);
+    if (!st.ok()) return Fail(res, st);
+    ReplyEmpty(res);
+  });
+  router.Add("POST", base + "persist", [fs](net::HttpRequest& req, net::HttpResponse& res) {
+    auto path = RequiredQuery(req, "path");
+    if (!path.ok()) return Fail(res, path.status());
+    Status st = fs->ScheduleAsyncPersistence(*path);
     if (!st.ok()) return Fail(res, st);
     ReplyEmpty(res);
   });

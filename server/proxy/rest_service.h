@@ -26,8 +26,8 @@ void AddRestRoutes(net::Router& router, client::FileSystem* fs, StreamRegistry* 
                    std::function<ProxyInfo()> info);
 
 // Admin endpoints for the interactive shell (lib/wire/README.md), under /api/v1/proxy/admin/:
-// report, workers, mounts, metrics (GET); mount, unmount (POST). `master_get` fetches a route
-// of the master's RPC port (its info and metrics).
+// report, workers, mounts, metrics (GET); mount, unmount, persist (POST). `master_get` fetches a
+// route of the master's RPC port (its info and metrics).
 using MasterGet = std::function<Result<std::string>(const std::string& target)>;
 void AddAdminRoutes(net::Router& router, client::FileSystem* fs, MasterGet master_get);
 

@@ -1,5 +1,6 @@
 #include "server/proxy/stream_registry.h"
 
+#include <chrono>
 #include <vector>
 
 namespace alluxio::proxy {
@@ -25,7 +26,14 @@ int64_t StreamRegistry::Add(AnyStream stream) {
 }
 
 Result<AnyStream> StreamRegistry::CheckOut(int64_t id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock<std::mutex> lock(mu_);
+  auto available = [&] {
+    auto it = streams_.find(id);
+    return it == streams_.end() || !it->second.checked_out;
+  };
+  if (busy_wait_ms_ > 0) {
+    returned_.wait_for(lock, std::chrono::milliseconds(busy_wait_ms_), available);
+  }
   auto it = streams_.find(id);
   if (it == streams_.end()) return Status::Internal("stream does not exist");
   if (it->second.checked_out) {
@@ -43,11 +51,13 @@ void StreamRegistry::Return(int64_t id, AnyStream stream) {
   it->second.stream = std::move(stream);
   it->second.checked_out = false;
   it->second.last_access_ms = clock_->MonotonicMs();
+  returned_.notify_all();
 }
 
 void StreamRegistry::Remove(int64_t id) {
   std::lock_guard<std::mutex> lock(mu_);
   streams_.erase(id);
+  returned_.notify_all();
 }
 
 int StreamRegistry::Sweep() {

@@ -8,6 +8,7 @@
 // cancelled, so a half-written file never becomes visible. Thread-safe.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -25,12 +26,15 @@ using AnyStream =
 
 class StreamRegistry {
  public:
-  StreamRegistry(Clock* clock, int64_t idle_timeout_ms)
-      : clock_(clock), idle_timeout_ms_(idle_timeout_ms) {}
+  // `busy_wait_ms`: how long CheckOut waits for a stream another request still holds (a reader
+  // that dropped a response to seek sends its next request before the proxy noticed).
+  StreamRegistry(Clock* clock, int64_t idle_timeout_ms, int64_t busy_wait_ms = 0)
+      : clock_(clock), idle_timeout_ms_(idle_timeout_ms), busy_wait_ms_(busy_wait_ms) {}
   ~StreamRegistry();
 
   int64_t Add(AnyStream stream);
-  // INTERNAL "stream does not exist" for an unknown id (Alluxio's answer).
+  // INTERNAL "stream does not exist" for an unknown id (Alluxio's answer); FAILED_PRECONDITION
+  // when another request still holds it after busy_wait_ms.
   Result<AnyStream> CheckOut(int64_t id);
   void Return(int64_t id, AnyStream stream);
   // Forgets the stream after it was checked out and closed by the caller.
@@ -47,7 +51,9 @@ class StreamRegistry {
   };
   Clock* const clock_;
   const int64_t idle_timeout_ms_;
+  const int64_t busy_wait_ms_;
   std::mutex mu_;
+  std::condition_variable returned_;  // a stream came back or went away
   int64_t next_id_ = 1;               // guarded by mu_
   std::map<int64_t, Entry> streams_;  // guarded by mu_
 };

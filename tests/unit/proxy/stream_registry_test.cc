@@ -1,6 +1,8 @@
 #include "server/proxy/stream_registry.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 namespace alluxio::proxy {
 namespace {
@@ -51,6 +53,39 @@ TEST_CASE("a checked-out stream is busy and not swept; idle ones are cancelled",
   CHECK(r.Sweep() == 1);
   CHECK(cancels == 2);
   CHECK(r.size() == 0);
+}
+
+TEST_CASE("CheckOut waits up to busy_wait_ms for a stream another request holds", "[proxy]") {
+  ManualClock clock;
+  StreamRegistry r(&clock, 60'000, /*busy_wait_ms=*/5'000);
+  int cancels = 0;
+  int64_t a = r.Add(std::make_unique<FakeOut>(&cancels));
+  auto held = r.CheckOut(a);
+  REQUIRE(held.ok());
+  // The holder gives it back a little later (a response that ended); the waiter gets it.
+  std::thread giver([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    r.Return(a, std::move(*held));
+  });
+  auto start = std::chrono::steady_clock::now();
+  auto again = r.CheckOut(a);
+  auto waited = std::chrono::steady_clock::now() - start;
+  giver.join();
+  REQUIRE(again.ok());
+  CHECK(waited >= std::chrono::milliseconds(50));
+  // Removed while waited for: the waiter learns that at once, not after the wait.
+  StreamRegistry quick(&clock, 60'000, /*busy_wait_ms=*/5'000);
+  int64_t b = quick.Add(std::make_unique<FakeOut>(&cancels));
+  auto taken = quick.CheckOut(b);
+  REQUIRE(taken.ok());
+  std::thread remover([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    quick.Remove(b);
+  });
+  start = std::chrono::steady_clock::now();
+  CHECK(quick.CheckOut(b).status().code() == StatusCode::kInternal);
+  remover.join();
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(4));
 }
 
 }  // namespace alluxio::proxy
