@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cmd/command_context.h"
+#include "cmd/local_command.h"
 #include "lib/net/http_client.h"
 #include "lib/ufs/under_file_system.h"
 #include "server/master/master_process.h"
@@ -18,10 +19,13 @@ namespace {
 
 struct FormatOptions {
   bool skip_if_formatted = false;
+  bool local = false;
 };
 
 Status RunFormat(CommandContext& ctx, const FormatOptions& o) {
-  ASSIGN_OR_RETURN(conf::Configuration conf, ctx.LoadConfiguration());
+  ASSIGN_OR_RETURN(conf::Configuration conf,
+                   ctx.LoadConfiguration(o.local ? LocalEmbeddedDefaults()
+                                                 : std::map<std::string, std::string>{}));
   auto opts = master::MasterOptionsFromConfiguration(conf);
   if (!opts.ok()) {
     ctx.usage_error = true;
@@ -96,6 +100,9 @@ void AddFormatCommand(CLI::App& parent, CommandContext& ctx) {
       "format", "Wipe the master metastore and the local worker's storage (stop them first)");
   cmd->add_flag("-s", opts->skip_if_formatted,
                 "Only format when the root UFS is local and does not exist yet");
+  cmd->add_flag("--local", opts->local,
+                "Format what `alluxio local` uses: apply its embedded defaults (work dir "
+                "~/.alluxio, MEM tier under /dev/shm) under the configuration, as it does");
   cmd->callback([&ctx, opts] {
     ctx.command = "format";
     ctx.action = [&ctx, opts] { return RunFormat(ctx, *opts); };

@@ -112,4 +112,13 @@ expect_not_contains "non-alluxio key silent" "$(cat "$tmp/e")" "fs.s3a.foo"
 expect_eq "cycle exit code" 1 "$rc"
 expect_contains "cycle reported" "$(cat "$tmp/e")" "alluxio.work.dir"
 
+# format --local formats what `alluxio local` uses (its embedded work dir under $HOME).
+port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+mkdir -p "$tmp/home"
+out=$(HOME="$tmp/home" "$ALLUXIO" format --local -Dalluxio.worker.tieredstore.level0.dirs.path="$tmp/mem" \
+  -Dalluxio.master.rpc.port="$(port)" -Dalluxio.worker.rpc.port="$(port)" 2>&1); rc=$?
+expect_eq "format --local exit code" 0 "$rc"
+expect_contains "format --local: local's metastore" "$out" "Formatted the master metastore $tmp/home/.alluxio/metastore"
+expect_contains "format --local: -D still wins" "$out" "Formatted the worker storage $tmp/mem/alluxio-local-worker (MEM)"
+
 finish
