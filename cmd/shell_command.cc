@@ -72,8 +72,9 @@ Status RunShell(CommandContext& ctx, const ShellOptions& o) {
     ctx.exit_code = session.Run(o.commands, stop_on_failure);
     return Status::OK();
   }
-  if (::isatty(STDIN_FILENO) != 1) {
-    // A script on stdin: no prompt, the first failure ends it unless --keep-going.
+  if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDOUT_FILENO) != 1) {
+    // A script on stdin (or output to a pipe or file): no prompt, no colour, the first failure
+    // ends it unless --keep-going.
     int first_failure = 0;
     std::string line, pending;
     while (std::getline(std::cin, line)) {
@@ -105,7 +106,9 @@ Status RunShell(CommandContext& ctx, const ShellOptions& o) {
       o.no_history ? "" : (o.history_file.empty() ? DefaultHistoryFile() : o.history_file);
   shell::LineEditor editor(
       "alluxio", [&session] { return session.Prompt(); },
-      [&session](std::string_view line) { return session.Complete(line); }, history);
+      [&session](std::string_view line) { return session.Complete(line); }, history,
+      /*color=*/std::getenv("NO_COLOR") == nullptr &&
+          std::string_view(std::getenv("TERM") ? std::getenv("TERM") : "") != "dumb");
   ctx.out << "Alluxio shell on the proxy at " << fs.address()
           << ". Type `help` for commands, Ctrl-D to leave.\n";
   ctx.out.flush();
@@ -150,12 +153,12 @@ void AddShellCommand(CLI::App& parent, CommandContext& ctx) {
       ->type_name("FILE");
   cmd->add_flag("--no-history", o->no_history, "Neither read nor write a history file");
   cmd->footer(
-      "Without -c and with stdin not a terminal, commands are read from stdin (`alluxio shell "
-      "< script`), without a prompt.\n"
+      "Without -c and with stdin or stdout not a terminal, commands are read from stdin "
+      "(`alluxio shell < script`), without a prompt.\n"
       "Exit codes: 0 success; otherwise the first failed command's code: 1 bad command line, "
       "255 the operation failed (e.g. the proxy cannot be reached), or `exit N`'s N.\n"
-      "Interactive: Tab completes commands, flags and remote paths; history in "
-      "~/.alluxio_history.");
+      "Interactive (stdin and stdout are terminals): Tab completes commands, flags and remote "
+      "paths; history in ~/.alluxio_history; a coloured prompt unless NO_COLOR is set.");
   cmd->callback([&ctx, o] {
     ctx.command = "shell";
     ctx.action = [&ctx, o]() -> Status { return RunShell(ctx, *o); };

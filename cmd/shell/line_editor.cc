@@ -26,6 +26,7 @@ struct LineEditor::Impl {
   PromptFn prompt;
   Completer completer;
   std::string history_file;
+  bool color = false;
   std::string prompt_text;  // kept alive for libedit between calls
   EditLine* el = nullptr;
   History* hist = nullptr;
@@ -38,7 +39,16 @@ struct LineEditor::Impl {
 
   static char* Prompt(EditLine* el) {
     Impl* self = From(el);
-    self->prompt_text = self->prompt();
+    // With colour, the escape sequences sit between kLiteral marks so libedit does not count
+    // them as prompt columns.
+    constexpr char kLiteral = '\1';
+    std::string text = self->prompt();
+    if (self->color) {
+      size_t end = text.find_last_not_of(' ') + 1;
+      text = std::string(1, kLiteral) + "\033[1;36m" + kLiteral + text.substr(0, end) + kLiteral +
+             "\033[0m" + kLiteral + text.substr(end);
+    }
+    self->prompt_text = std::move(text);
     return self->prompt_text.data();
   }
 
@@ -66,8 +76,8 @@ struct LineEditor::Impl {
       for (size_t i = 0; i < insert.size(); ++i) {
         char c = insert[i];
         bool trailing_blank = (i + 1 == insert.size() && c == ' ' && candidates.size() == 1);
-        if (!trailing_blank && (c == ' ' || c == '\'' || c == '"' || c == '\\' || c == ';' ||
-                                c == '#')) {
+        if (!trailing_blank &&
+            (c == ' ' || c == '\'' || c == '"' || c == '\\' || c == ';' || c == '#')) {
           escaped += '\\';
         }
         escaped += c;
@@ -90,8 +100,9 @@ struct LineEditor::Impl {
 };
 
 LineEditor::LineEditor(const char* program, PromptFn prompt, Completer completer,
-                       std::string history_file, size_t history_size)
+                       std::string history_file, bool color, size_t history_size)
     : impl_(std::make_unique<Impl>()) {
+  impl_->color = color;
   impl_->prompt = std::move(prompt);
   impl_->completer = std::move(completer);
   impl_->history_file = std::move(history_file);
@@ -106,7 +117,7 @@ LineEditor::LineEditor(const char* program, PromptFn prompt, Completer completer
   el_set(impl_->el, EL_CLIENTDATA, impl_.get());
   el_set(impl_->el, EL_EDITOR, "emacs");
   el_set(impl_->el, EL_SIGNAL, 1);
-  el_set(impl_->el, EL_PROMPT, &Impl::Prompt);
+  el_set(impl_->el, EL_PROMPT_ESC, &Impl::Prompt, '\1');
   el_set(impl_->el, EL_HIST, history, impl_->hist);
   el_set(impl_->el, EL_ADDFN, "alluxio-complete", "Complete a command, flag or path",
          &Impl::Complete);

@@ -23,8 +23,9 @@ class LineEditor {
   using PromptFn = std::function<std::string()>;
 
   // `history_file`: where history is loaded from and saved to (empty: no history file).
+  // `color`: show the prompt in colour (bold cyan).
   LineEditor(const char* program, PromptFn prompt, Completer completer, std::string history_file,
-             size_t history_size = 1000);
+             bool color, size_t history_size = 1000);
   ~LineEditor();
   LineEditor(const LineEditor&) = delete;
   LineEditor& operator=(const LineEditor&) = delete;

@@ -141,6 +141,10 @@ wait_screen() {  # needle [seconds]: waits until the screen shows needle
   return 1
 }
 type_line() { tmx send-keys -t t -l "$1"; tmx send-keys -t t Enter; }
+wait_gone() {  # waits until the session's shell has exited
+  local deadline=$((SECONDS + 10))
+  while ((SECONDS < deadline)) && tmx has-session -t t 2>/dev/null; do sleep 0.1; done
+}
 
 # A separate proxy process, so the test can take it away and bring it back.
 P2=$(free_port)
@@ -155,6 +159,7 @@ start_proxy2 || { echo "second proxy did not start"; cat "$work/proxy2.log"; exi
 tmx new-session -d -s t -x 150 -y 50 "env HOME=$HOME $ALLUXIO shell --conf-dir $work --proxy 127.0.0.1:$P2"
 wait_screen "alluxio:/>"; expect_eq "interactive: banner and prompt" 0 $?
 expect_contains "interactive: banner" "$(screen)" "Alluxio shell on the proxy at 127.0.0.1:$P2"
+expect_contains "interactive: the prompt in colour" "$(tmx capture-pane -p -e -t t)" $'\e[36malluxio:/>'
 type_line "cd /s"
 wait_screen "alluxio:/s>"; expect_eq "interactive: cd changes the prompt" 0 $?
 
@@ -196,7 +201,7 @@ type_line "pwd"
 tmx send-keys -t t Up Up
 wait_screen "alluxio:/s> ls /s"; expect_eq "Up recalls history" 0 $?
 tmx send-keys -t t C-u C-d
-sleep 0.5
+wait_gone
 expect_eq "Ctrl-D ends the shell" "" "$(tmx list-panes -t t 2>/dev/null)"
 hist=$(cat "$HOME/.alluxio_history" 2>/dev/null)
 expect_contains "history file: commands" "$hist" 'cd\040/s'
@@ -208,7 +213,20 @@ tmx send-keys -t t Up
 wait_screen "alluxio:/> pwd"; expect_eq "history survives the session" 0 $?
 tmx send-keys -t t C-u
 type_line "exit"
-sleep 0.5
+wait_gone
 expect_eq "exit ends the shell" "" "$(tmx list-panes -t t 2>/dev/null)"
+
+# NO_COLOR: a plain prompt. Output to a file: no banner, no prompt, as a script.
+tmx new-session -d -s t -x 150 -y 50 "env HOME=$HOME NO_COLOR=1 $ALLUXIO shell --conf-dir $work --proxy 127.0.0.1:$P2"
+wait_screen "alluxio:/>"
+expect_not_contains "NO_COLOR: no escape sequences" "$(tmx capture-pane -p -e -t t)" $'\e[36m'
+type_line "exit"
+wait_gone
+tmx new-session -d -s t -x 150 -y 50 "$ALLUXIO shell --conf-dir $work --proxy 127.0.0.1:$P2 >$work/piped.out"
+sleep 0.5
+type_line "pwd"
+tmx send-keys -t t C-d
+wait_gone
+expect_eq "stdout not a terminal: only the output" "/" "$(cat "$work/piped.out")"
 
 finish
