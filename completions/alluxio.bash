@@ -704,7 +704,9 @@ _alluxio_remote_paths() {
                   p = substr($0, RSTART + RLENGTH - 1); sub(/ +$/, "", p)
                   if (substr($0, RSTART + 1, 3) == "DIR") p = p "/"
                   print p }')
-  [[ ${found[*]} == */* ]] && compopt -o nospace 2>/dev/null
+  for line in "${found[@]}"; do  # a directory: keep typing after its /
+    [[ $line == */ ]] && { compopt -o nospace 2>/dev/null; break; }
+  done
 }
 
 # Adds to COMPREPLY the values of kind $1 matching $3, each prefixed with $2.
