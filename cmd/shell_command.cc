@@ -141,7 +141,7 @@ void AddShellCommand(CLI::App& parent, CommandContext& ctx) {
   cmd->add_option("--proxy", o->proxy,
                   "The proxy as host:port (default: alluxio.proxy.hostname and "
                   "alluxio.proxy.web.port, localhost:39999)")
-      ->type_name("HOST:PORT");
+      ->type_name("ADDRESS");
   cmd->add_option("-c,--command", o->commands,
                   "Run these commands (separated by ';' or newlines) and exit")
       ->type_name("COMMANDS");

@@ -5,7 +5,7 @@
 
 _alluxio_subcommands() {  # $1: command path. REPLY: its subcommands
   case $1 in
-    '') REPLY='conf format fs fsadmin local master mount proxy version worker' ;;
+    '') REPLY='conf format fs fsadmin local master mount proxy shell version worker' ;;
     'conf') REPLY='get list' ;;
     'fs') REPLY='cat checksum chgrp chmod chown copyFromLocal copyToLocal count cp du free getCapacityBytes getUsedBytes head help load loadMetadata location ls mkdir mount mv persist pin rm setTtl stat tail test touch unmount unpin unsetTtl' ;;
     'fsadmin') REPLY='report' ;;
@@ -20,7 +20,7 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
     'conf') REPLY='-h --help -D --conf --conf-dir' ;;
     'conf get') REPLY='--source --unit -h --help -D --conf --conf-dir' ;;
     'conf list') REPLY='--all -h --help -D --conf --conf-dir' ;;
-    'format') REPLY='-s -h --help -D --conf --conf-dir' ;;
+    'format') REPLY='--local -s -h --help -D --conf --conf-dir' ;;
     'fs') REPLY='-h --help -D --conf --conf-dir' ;;
     'fs cat') REPLY='--help -D --conf --conf-dir' ;;
     'fs checksum') REPLY='--help -D --conf --conf-dir' ;;
@@ -56,7 +56,7 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
     'fs unpin') REPLY='--help -D --conf --conf-dir' ;;
     'fs unsetTtl') REPLY='--help -D --conf --conf-dir' ;;
     'fsadmin') REPLY='-h --help -D --conf --conf-dir' ;;
-    'fsadmin report') REPLY='-h --help -D --conf --conf-dir' ;;
+    'fsadmin report') REPLY='--json -h --help -D --conf --conf-dir' ;;
     'local') REPLY='-h --help -D --conf --conf-dir' ;;
     'master') REPLY='-h --help -D --conf --conf-dir' ;;
     'mount') REPLY='-h --help -D --conf --conf-dir' ;;
@@ -64,6 +64,7 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
     'mount list') REPLY='-h --help -D --conf --conf-dir' ;;
     'mount remove') REPLY='--path -h --help -D --conf --conf-dir' ;;
     'proxy') REPLY='-h --help -D --conf --conf-dir' ;;
+    'shell') REPLY='-c --command --history-file -k --keep-going --no-history --proxy -h --help -D --conf --conf-dir' ;;
     'version') REPLY='-r --revision -h --help -D --conf --conf-dir' ;;
     'worker') REPLY='-h --help -D --conf --conf-dir' ;;
     *) REPLY='' ;;
@@ -331,6 +332,14 @@ _alluxio_option_value() {  # $1: command path, $2: option. REPLY: the kind of va
       esac ;;
     'proxy')
       case $2 in
+        -D|--conf) REPLY='assign' ;;
+        --conf-dir) REPLY='dir' ;;
+      esac ;;
+    'shell')
+      case $2 in
+        -c|--command) REPLY='text' ;;
+        --history-file) REPLY='file' ;;
+        --proxy) REPLY='text' ;;
         -D|--conf) REPLY='assign' ;;
         --conf-dir) REPLY='dir' ;;
       esac ;;

@@ -5,7 +5,7 @@
 function __alluxio_subcommands  # $argv[1]: command path
     switch $argv[1]
         case ''
-            printf '%s\n' 'conf' 'format' 'fs' 'fsadmin' 'local' 'master' 'mount' 'proxy' 'version' 'worker'
+            printf '%s\n' 'conf' 'format' 'fs' 'fsadmin' 'local' 'master' 'mount' 'proxy' 'shell' 'version' 'worker'
         case 'conf'
             printf '%s\n' 'get' 'list'
         case 'fs'
@@ -397,6 +397,19 @@ function __alluxio_option_value  # $argv[1]: command path, $argv[2]: option. Pri
                 case '--conf-dir'
                     echo 'dir'
             end
+        case 'shell'
+            switch $argv[2]
+                case '-c' '--command'
+                    echo 'text'
+                case '--history-file'
+                    echo 'file'
+                case '--proxy'
+                    echo 'text'
+                case '-D' '--conf'
+                    echo 'assign'
+                case '--conf-dir'
+                    echo 'dir'
+            end
         case 'version'
             switch $argv[2]
                 case '-D' '--conf'
@@ -737,6 +750,7 @@ complete -c alluxio -n '__alluxio_at \'\' 0' -a 'local' -d 'Run a local cluster 
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'master' -d 'Run the Alluxio master in the foreground (RPC 19998, web 19999)'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'mount' -d 'Add, list or remove mounts of under storage in Alluxio'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'proxy' -d 'Run the Alluxio proxy in the foreground (REST API v1 and S3 API, port 39999)'
+complete -c alluxio -n '__alluxio_at \'\' 0' -a 'shell' -d 'Interactive admin shell on the proxy\'s REST API: every `alluxio fs` command plus report, workers, mounts, metrics, conf, cd, pwd, help, exit'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'version' -d 'Print the Alluxio version this build implements'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'worker' -d 'Run an Alluxio worker in the foreground (RPC and data 29999, web 30000)'
 complete -c alluxio -n '__alluxio_at \'\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
@@ -765,6 +779,7 @@ complete -c alluxio -n '__alluxio_at \'conf list\'' -s 'D' -l 'conf' -d 'Set a p
 complete -c alluxio -n '__alluxio_at \'conf list\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
 
 # alluxio format
+complete -c alluxio -n '__alluxio_at \'format\'' -l 'local' -d 'Format what `alluxio local` uses: apply its embedded defaults (work dir ~/.alluxio, MEM tier under /dev/shm) under the configuration, as it does'
 complete -c alluxio -n '__alluxio_at \'format\'' -s 's' -d 'Only format when the root UFS is local and does not exist yet'
 complete -c alluxio -n '__alluxio_at \'format\'' -s 'h' -l 'help' -d 'Print this help message and exit'
 complete -c alluxio -n '__alluxio_at \'format\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
@@ -1065,6 +1080,7 @@ complete -c alluxio -n '__alluxio_at \'fsadmin\'' -s 'D' -l 'conf' -d 'Set a pro
 complete -c alluxio -n '__alluxio_at \'fsadmin\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
 
 # alluxio fsadmin report
+complete -c alluxio -n '__alluxio_at \'fsadmin report\'' -l 'json' -d 'Print the report as one JSON object (master, liveWorkers, lostWorkers, capacityBytes, usedBytes, freeBytes, tiers; capacity adds workers)'
 complete -c alluxio -n '__alluxio_at \'fsadmin report\'' -s 'h' -l 'help' -d 'Print this help message and exit'
 complete -c alluxio -n '__alluxio_at \'fsadmin report\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'fsadmin report\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
@@ -1113,6 +1129,16 @@ complete -c alluxio -n '__alluxio_at \'mount remove\'' -l 'conf-dir' -d 'Directo
 complete -c alluxio -n '__alluxio_at \'proxy\'' -s 'h' -l 'help' -d 'Print this help message and exit'
 complete -c alluxio -n '__alluxio_at \'proxy\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'proxy\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
+
+# alluxio shell
+complete -c alluxio -n '__alluxio_at \'shell\'' -s 'c' -l 'command' -d 'Run these commands (separated by \';\' or newlines) and exit' -x
+complete -c alluxio -n '__alluxio_at \'shell\'' -l 'history-file' -d 'Where the interactive history is kept (default ~/.alluxio_history)' -r -F
+complete -c alluxio -n '__alluxio_at \'shell\'' -s 'k' -l 'keep-going' -d 'With -c or a script on stdin: run every command even after a failure (the exit code is still the first failure\'s)'
+complete -c alluxio -n '__alluxio_at \'shell\'' -l 'no-history' -d 'Neither read nor write a history file'
+complete -c alluxio -n '__alluxio_at \'shell\'' -l 'proxy' -d 'The proxy as host:port (default: alluxio.proxy.hostname and alluxio.proxy.web.port, localhost:39999)' -x
+complete -c alluxio -n '__alluxio_at \'shell\'' -s 'h' -l 'help' -d 'Print this help message and exit'
+complete -c alluxio -n '__alluxio_at \'shell\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
+complete -c alluxio -n '__alluxio_at \'shell\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
 
 # alluxio version
 complete -c alluxio -n '__alluxio_at \'version\'' -s 'r' -l 'revision' -d 'Also print this implementation\'s version and source revision'
