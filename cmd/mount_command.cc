@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cmd/command_context.h"
+#include "cmd/fs/fs_json_output.h"
 #include "cmd/fs/fs_mount.h"
 #include "cmd/fs_command.h"
 
@@ -58,12 +59,15 @@ void AddMountCommand(CLI::App& parent, CommandContext& ctx) {
     ctx.action = [&ctx, add] { return RunAdd(ctx, *add); };
   });
 
+  auto list_json = std::make_shared<bool>(false);
   CLI::App* list_cmd = mount->add_subcommand("list", "Print the mount table");
-  list_cmd->callback([&ctx] {
+  list_cmd->add_flag("--json", *list_json, std::string(fs::kMountJsonHelp));
+  list_cmd->callback([&ctx, list_json] {
     ctx.command = "mount list";
-    ctx.action = [&ctx] {
-      return RunWithNativeFileSystem(ctx, "",
-                                     [](fs::FsEnv& env) { return fs::PrintMountTable(env); });
+    ctx.action = [&ctx, list_json] {
+      return RunWithNativeFileSystem(ctx, "", [json = *list_json](fs::FsEnv& env) {
+        return json ? fs::PrintMountTableJson(env) : fs::PrintMountTable(env);
+      });
     };
   });
 

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cmd/command_context.h"
 #include "cmd/fs/fs_command_table.h"
 #include "cmd/fs/fs_format.h"
+#include "cmd/fs/fs_json_output.h"
 #include "cmd/fs/fs_path_args.h"
+#include "lib/common/path.h"
 
 namespace alluxio::cli::fs {
 namespace {
@@ -21,10 +24,12 @@ struct DuOptions {
   bool summarize = false;        // -s
   bool group_by_worker = false;  // -g
   bool memory = false;           // -m/--memory
+  bool json = false;             // --json
 };
 
 struct CountOptions {
   bool human_readable = false;  // -h
+  bool json = false;            // --json
 };
 
 // In-Alluxio bytes of `info` per worker host, from its block locations.
@@ -36,8 +41,48 @@ void AddWorkerBytes(const wire::FileInfo& info, std::map<std::string, int64_t>* 
   }
 }
 
+// `du --json`: the text's rows as one array, sizes in bytes (-h and -m change nothing: in-memory
+// bytes are always there; -g adds each row's workers). Closed even when a path fails.
+Status RunDuJson(FsEnv& env, const DuOptions& o, const std::vector<std::string>& args) {
+  RETURN_IF_ERROR(ParseFsPath(env.ctx, args[0]).status());
+  JsonArrayWriter writer(env.ctx.out);
+  wire::ListStatusOptions list;
+  list.recursive = true;
+  Status status = ForEachPath(env, args, [&](const FsPath& path) -> Status {
+    ASSIGN_OR_RETURN(std::vector<wire::FileInfo> entries, env.fs.ListAll(path.path, list));
+    std::map<std::string, int64_t> by_worker;
+    const std::map<std::string, int64_t>* workers = o.group_by_worker ? &by_worker : nullptr;
+    if (o.summarize) {
+      int64_t total = 0, in_alluxio = 0, in_memory = 0;
+      for (const wire::FileInfo& f : entries) {
+        if (!f.folder) {
+          total += f.length;
+          in_alluxio += f.length * f.in_alluxio_percentage;
+          in_memory += f.length * f.in_memory_percentage;
+        }
+        if (o.group_by_worker) AddWorkerBytes(f, &by_worker);
+      }
+      writer.Add(DuRowJson(path.display, total, in_alluxio / 100, in_memory / 100, workers));
+      return Status::OK();
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+    for (const wire::FileInfo& f : entries) {
+      if (f.folder) continue;
+      by_worker.clear();
+      if (o.group_by_worker) AddWorkerBytes(f, &by_worker);
+      writer.Add(DuRowJson(f.path, f.length, f.in_alluxio_percentage * f.length / 100,
+                           f.in_memory_percentage * f.length / 100, workers));
+    }
+    return Status::OK();
+  });
+  writer.Close();
+  return status;
+}
+
 Status RunDu(FsEnv& env, const DuOptions& o, const std::vector<std::string>& args) {
   RETURN_IF_ERROR(CheckArgCount(env.ctx, "du", kDuUsage, args, 1, 1));
+  if (o.json) return RunDuJson(env, o, args);
   std::ostream& out = env.ctx.out;
   const bool h = o.human_readable;
   // "total" in the host column of file rows, "" placeholders in worker rows (as Alluxio).
@@ -106,22 +151,53 @@ Status RunDu(FsEnv& env, const DuOptions& o, const std::vector<std::string>& arg
       header);
 }
 
-Status RunCount(FsEnv& env, const CountOptions& o, const std::vector<std::string>& args) {
-  RETURN_IF_ERROR(CheckArgCount(env.ctx, "count", kCountUsage, args, 1, 1));
+// Files, folders and file bytes below `path` (recursive; the path itself is not counted).
+struct Counts {
+  int64_t files = 0;
+  int64_t folders = 0;
+  int64_t bytes = 0;
+};
+
+Result<Counts> CountBelow(FsEnv& env, const FsPath& path) {
   wire::ListStatusOptions list;
   list.recursive = true;
+  Counts c;
+  RETURN_IF_ERROR(env.fs.ListStatus(path.path, list, [&](wire::FileInfo&& f) {
+    if (f.folder) {
+      ++c.folders;
+    } else {
+      ++c.files;
+      c.bytes += f.length;
+    }
+    return Status::OK();
+  }));
+  return c;
+}
+
+// `count --json`: one object, or an array of them for a glob argument (see fs_json_output.h).
+Status RunCountJson(FsEnv& env, const std::vector<std::string>& args) {
+  ASSIGN_OR_RETURN(FsPath parsed, ParseFsPath(env.ctx, args[0]));
+  if (!HasGlob(args[0])) {
+    ASSIGN_OR_RETURN(Counts c, CountBelow(env, parsed));
+    PrintJson(env.ctx.out, CountJson(parsed.display, c.files, c.folders, c.bytes));
+    return Status::OK();
+  }
+  JsonArrayWriter writer(env.ctx.out);
+  Status status = ForEachPath(env, args, [&](const FsPath& path) -> Status {
+    ASSIGN_OR_RETURN(Counts c, CountBelow(env, path));
+    writer.Add(CountJson(path.display, c.files, c.folders, c.bytes));
+    return Status::OK();
+  });
+  writer.Close();
+  return status;
+}
+
+Status RunCount(FsEnv& env, const CountOptions& o, const std::vector<std::string>& args) {
+  RETURN_IF_ERROR(CheckArgCount(env.ctx, "count", kCountUsage, args, 1, 1));
+  if (o.json) return RunCountJson(env, args);
   return ForEachPath(env, args, [&](const FsPath& path) -> Status {
-    int64_t files = 0, folders = 0, bytes = 0;
-    RETURN_IF_ERROR(env.fs.ListStatus(path.path, list, [&](wire::FileInfo&& f) {
-      if (f.folder) {
-        ++folders;
-      } else {
-        ++files;
-        bytes += f.length;
-      }
-      return Status::OK();
-    }));
-    env.ctx.out << FormatCount(files, folders, bytes, o.human_readable);
+    ASSIGN_OR_RETURN(Counts c, CountBelow(env, path));
+    env.ctx.out << FormatCount(c.files, c.folders, c.bytes, o.human_readable);
     return Status::OK();
   });
 }
@@ -144,6 +220,7 @@ std::vector<FsCommandSpec> DuCountCommandSpecs() {
                  "display information for In-Alluxio data size under the path, grouped by "
                  "worker.");
     app.add_flag("-m,--memory", o->memory, "display the in memory size and in memory percentage");
+    app.add_flag("--json", o->json, std::string(kDuJsonHelp));
     return [o](FsEnv& env, const std::vector<std::string>& args) { return RunDu(env, *o, args); };
   };
 
@@ -154,6 +231,7 @@ std::vector<FsCommandSpec> DuCountCommandSpecs() {
   count.setup = [](CLI::App& app) -> FsRunner {
     auto o = std::make_shared<CountOptions>();
     app.add_flag("-h", o->human_readable, "print sizes in human readable format");
+    app.add_flag("--json", o->json, std::string(kCountJsonHelp));
     return
         [o](FsEnv& env, const std::vector<std::string>& args) { return RunCount(env, *o, args); };
   };

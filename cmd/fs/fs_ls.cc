@@ -2,14 +2,18 @@
 // <path> ...` (Alluxio 2.9's LsCommand).
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cmd/command_context.h"
 #include "cmd/fs/fs_command_table.h"
 #include "cmd/fs/fs_format.h"
+#include "cmd/fs/fs_json_output.h"
 #include "cmd/fs/fs_path_args.h"
 #include "lib/common/strings.h"
+#include "lib/wire/fs_json.h"
 
 namespace alluxio::cli::fs {
 namespace {
@@ -26,6 +30,7 @@ struct LsOptions {
   bool human_readable = false;   // -h
   bool omit_mount_info = false;  // -m: accepted; our FileInfo carries no extra mount info
   bool reverse = false;          // -r
+  bool json = false;             // --json
   std::string sort = "path";
   std::string timestamp = "lastModificationTime";
 };
@@ -67,6 +72,59 @@ Compare SortComparator(std::string_view field) {
   return nullptr;
 }
 
+// Lists every path of `args` (globs expanded) and calls `emit` for each entry -p keeps, in the
+// order -d/-R/--sort/-r ask for. With `stream`, a non-recursive listing in the default order
+// (path) goes straight from the FileSystem, whose siblings come in name order, so a huge
+// directory is never held in memory; other orders collect the entries first to sort them (a
+// recursive listing's depth-first order differs from path order where a name continues a
+// sibling directory's name with a character below '/', e.g. "a" and "a-b"). The text output
+// keeps collecting and sorting every listing, as it always has.
+Status ForEachLsEntry(FsEnv& env, const LsOptions& o, Compare compare, bool stream,
+                      const std::vector<std::string>& args,
+                      const std::function<void(const wire::FileInfo&)>& emit) {
+  auto keep = [&](const wire::FileInfo& info) {
+    if (!o.pinned_only || info.pinned) emit(info);
+  };
+  return ForEachPath(env, args, [&](const FsPath& path) -> Status {
+    if (o.dir_as_file) {
+      ASSIGN_OR_RETURN(wire::FileInfo info, env.fs.GetStatus(path.path));
+      keep(info);
+      return Status::OK();
+    }
+    wire::ListStatusOptions options;
+    if (o.force_load) options.load_metadata_type = wire::LoadMetadataType::kAlways;
+    options.recursive = o.recursive;
+    if (stream && !o.recursive && !o.reverse && o.sort == "path") {
+      return env.fs.ListStatus(path.path, options, [&](wire::FileInfo&& info) {
+        keep(info);
+        return Status::OK();
+      });
+    }
+    ASSIGN_OR_RETURN(std::vector<wire::FileInfo> entries, env.fs.ListAll(path.path, options));
+    if (o.reverse) {
+      std::stable_sort(entries.begin(), entries.end(),
+                       [compare](const auto& a, const auto& b) { return compare(b, a); });
+    } else {
+      std::stable_sort(entries.begin(), entries.end(), compare);
+    }
+    for (const wire::FileInfo& info : entries) keep(info);
+    return Status::OK();
+  });
+}
+
+// `ls --json`: one JSON array over all paths, written an element at a time; it is closed
+// whatever happens, so stdout stays valid JSON when a path fails (its message goes to stderr).
+Status RunLsJson(FsEnv& env, const LsOptions& o, Compare compare,
+                 const std::vector<std::string>& args) {
+  // A malformed path is a usage error before anything is printed.
+  for (const std::string& arg : args) RETURN_IF_ERROR(ParseFsPath(env.ctx, arg).status());
+  JsonArrayWriter writer(env.ctx.out);
+  Status status = ForEachLsEntry(env, o, compare, /*stream=*/true, args,
+                                 [&](const wire::FileInfo& info) { writer.Add(info); });
+  writer.Close();
+  return status;
+}
+
 Status RunLs(FsEnv& env, const LsOptions& o, const std::vector<std::string>& args) {
   RETURN_IF_ERROR(CheckArgCount(env.ctx, "ls", kLsUsage, args, 1, -1));
   std::optional<LsTimestamp> timestamp = ParseLsTimestamp(o.timestamp);
@@ -80,32 +138,15 @@ Status RunLs(FsEnv& env, const LsOptions& o, const std::vector<std::string>& arg
                               "` for --sort: use creationTime, inMemoryPercentage, "
                               "lastAccessTime, lastModificationTime, name, path or size");
   }
+  if (o.json) return RunLsJson(env, o, compare, args);
+
   LsLineOptions line;
   line.human_readable = o.human_readable;
   line.security_enabled = env.settings.security_enabled;
   line.timestamp = *timestamp;
   line.date_pattern = env.settings.date_pattern;
-
-  return ForEachPath(env, args, [&](const FsPath& path) -> Status {
-    if (o.dir_as_file) {
-      ASSIGN_OR_RETURN(wire::FileInfo info, env.fs.GetStatus(path.path));
-      if (!o.pinned_only || info.pinned) env.ctx.out << FormatLsLine(info, line);
-      return Status::OK();
-    }
-    wire::ListStatusOptions options;
-    if (o.force_load) options.load_metadata_type = wire::LoadMetadataType::kAlways;
-    options.recursive = o.recursive;
-    ASSIGN_OR_RETURN(std::vector<wire::FileInfo> entries, env.fs.ListAll(path.path, options));
-    if (o.reverse) {
-      std::stable_sort(entries.begin(), entries.end(),
-                       [compare](const auto& a, const auto& b) { return compare(b, a); });
-    } else {
-      std::stable_sort(entries.begin(), entries.end(), compare);
-    }
-    for (const wire::FileInfo& info : entries) {
-      if (!o.pinned_only || info.pinned) env.ctx.out << FormatLsLine(info, line);
-    }
-    return Status::OK();
+  return ForEachLsEntry(env, o, compare, /*stream=*/false, args, [&](const wire::FileInfo& info) {
+    env.ctx.out << FormatLsLine(info, line);
   });
 }
 
@@ -140,6 +181,7 @@ std::vector<FsCommandSpec> LsCommandSpecs() {
                    "display specific timestamp (default is last modification time) "
                    "{creationTime|lastAccessTime|lastModificationTime}")
         ->type_name("FIELD");
+    app.add_flag("--json", o->json, std::string(kLsJsonHelp));
     return [o](FsEnv& env, const std::vector<std::string>& args) { return RunLs(env, *o, args); };
   };
   return {ls};

@@ -8,6 +8,7 @@
 
 #include "cmd/command_context.h"
 #include "cmd/fs/fs_format.h"
+#include "cmd/fs/fs_json_output.h"
 #include "cmd/fs/fs_path_args.h"
 
 namespace alluxio::cli::fs {
@@ -21,6 +22,7 @@ struct MountFlags {
   bool read_only = false;               // --readonly
   bool shared = false;                  // --shared
   std::vector<std::string> properties;  // --option key=value, repeatable
+  bool json = false;                    // --json: the mount table as JSON (no arguments only)
 };
 
 Status RunMount(FsEnv& env, const MountFlags& o, const std::vector<std::string>& args) {
@@ -29,7 +31,11 @@ Status RunMount(FsEnv& env, const MountFlags& o, const std::vector<std::string>&
                               std::to_string(args.size()) + "\nUsage: alluxio fs " +
                               std::string(kMountUsage));
   }
-  if (args.empty()) return PrintMountTable(env);
+  if (args.empty()) return o.json ? PrintMountTableJson(env) : PrintMountTable(env);
+  if (o.json) {
+    return JsonConflict(env.ctx, "mount", "<alluxioPath> <ufsURI>",
+                        "it prints the mount table: give no arguments");
+  }
   wire::MountOptions options;
   options.read_only = o.read_only;
   options.shared = o.shared;
@@ -91,6 +97,7 @@ std::vector<FsCommandSpec> MountCommandSpecs() {
     app.add_option("--option", o->properties, "options associated with this mount point")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
+    app.add_flag("--json", o->json, "without arguments: " + std::string(kMountJsonHelp));
     return
         [o](FsEnv& env, const std::vector<std::string>& args) { return RunMount(env, *o, args); };
   };

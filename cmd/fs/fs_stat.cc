@@ -2,13 +2,17 @@
 // StatCommand).
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 
 #include "cmd/command_context.h"
 #include "cmd/fs/fs_command_table.h"
 #include "cmd/fs/fs_format.h"
+#include "cmd/fs/fs_json_output.h"
 #include "cmd/fs/fs_path_args.h"
+#include "lib/common/path.h"
+#include "lib/wire/fs_json.h"
 
 namespace alluxio::cli::fs {
 namespace {
@@ -19,6 +23,7 @@ constexpr std::string_view kStatUsage =
 struct StatOptions {
   std::optional<std::string> format;  // -f
   std::optional<int64_t> file_id;     // --file-id
+  bool json = false;                  // --json
 };
 
 // Prints what Alluxio prints for one path: the custom format, or the kind line, the URIStatus
@@ -50,7 +55,38 @@ void PrintStatus(FsEnv& env, const StatOptions& o, const std::string& display,
   }
 }
 
+// `stat --json`: the FileInfo object; for a glob argument an array of the matches' objects
+// (closed even when a match fails), however many matched.
+Status RunStatJson(FsEnv& env, const StatOptions& o, const std::vector<std::string>& args) {
+  if (o.format) {
+    return JsonConflict(env.ctx, "stat", "-f", "-f prints a custom text format");
+  }
+  if (o.file_id) {
+    RETURN_IF_ERROR(CheckArgCount(env.ctx, "stat", kStatUsage, args, 0, 0));
+    ASSIGN_OR_RETURN(wire::FileInfo info, env.fs.GetStatusById(*o.file_id));
+    PrintJson(env.ctx.out, info);
+    return Status::OK();
+  }
+  RETURN_IF_ERROR(CheckArgCount(env.ctx, "stat", kStatUsage, args, 1, 1));
+  if (!HasGlob(args[0])) {
+    ASSIGN_OR_RETURN(FsPath path, ParseFsPath(env.ctx, args[0]));
+    ASSIGN_OR_RETURN(wire::FileInfo info, env.fs.GetStatus(path.path));
+    PrintJson(env.ctx.out, info);
+    return Status::OK();
+  }
+  RETURN_IF_ERROR(ParseFsPath(env.ctx, args[0]).status());
+  JsonArrayWriter writer(env.ctx.out);
+  Status status = ForEachPath(env, args, [&](const FsPath& path) -> Status {
+    ASSIGN_OR_RETURN(wire::FileInfo info, env.fs.GetStatus(path.path));
+    writer.Add(info);
+    return Status::OK();
+  });
+  writer.Close();
+  return status;
+}
+
 Status RunStat(FsEnv& env, const StatOptions& o, const std::vector<std::string>& args) {
+  if (o.json) return RunStatJson(env, o, args);
   if (o.file_id) {
     RETURN_IF_ERROR(CheckArgCount(env.ctx, "stat", kStatUsage, args, 0, 0));
     ASSIGN_OR_RETURN(wire::FileInfo info, env.fs.GetStatusById(*o.file_id));
@@ -83,6 +119,7 @@ std::vector<FsCommandSpec> StatCommandSpecs() {
     app.add_option("-f", o->format, "format")->type_name("FORMAT");
     app.add_option("--file-id", o->file_id, "the file ID to stat instead of a path")
         ->type_name("ID");
+    app.add_flag("--json", o->json, std::string(kStatJsonHelp));
     return [o](FsEnv& env, const std::vector<std::string>& args) { return RunStat(env, *o, args); };
   };
   return {stat};
