@@ -5,11 +5,12 @@
 
 _alluxio_subcommands() {  # $1: command path. REPLY: its subcommands
   case $1 in
-    '') REPLY='conf format fs fsadmin local master mount proxy shell version worker' ;;
+    '') REPLY='conf format fs fsadmin local master mount process proxy shell version worker' ;;
     'conf') REPLY='get list' ;;
     'fs') REPLY='cat checksum chgrp chmod chown copyFromLocal copyToLocal count cp du free getCapacityBytes getUsedBytes head help load loadMetadata location ls mkdir mount mv persist pin rm setTtl stat tail test touch unmount unpin unsetTtl' ;;
     'fsadmin') REPLY='report' ;;
     'mount') REPLY='add list remove' ;;
+    'process') REPLY='start status stop' ;;
     *) REPLY='' ;;
   esac
 }
@@ -18,8 +19,8 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
   case $1 in
     '') REPLY='-D --conf --conf-dir -h --help' ;;
     'conf') REPLY='-h --help -D --conf --conf-dir' ;;
-    'conf get') REPLY='--source --unit -h --help -D --conf --conf-dir' ;;
-    'conf list') REPLY='--all -h --help -D --conf --conf-dir' ;;
+    'conf get') REPLY='--json --source --unit -h --help -D --conf --conf-dir' ;;
+    'conf list') REPLY='--all --json -h --help -D --conf --conf-dir' ;;
     'format') REPLY='--local -s -h --help -D --conf --conf-dir' ;;
     'fs') REPLY='-h --help -D --conf --conf-dir' ;;
     'fs cat') REPLY='--help -D --conf --conf-dir' ;;
@@ -29,9 +30,9 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
     'fs chown') REPLY='-R --recursive --help -D --conf --conf-dir' ;;
     'fs copyFromLocal') REPLY='--buffersize --thread --help -D --conf --conf-dir' ;;
     'fs copyToLocal') REPLY='--buffersize --help -D --conf --conf-dir' ;;
-    'fs count') REPLY='-h --help -D --conf --conf-dir' ;;
+    'fs count') REPLY='-h --json --help -D --conf --conf-dir' ;;
     'fs cp') REPLY='--buffersize -p --preserve -R -r --recursive --thread --help -D --conf --conf-dir' ;;
-    'fs du') REPLY='-g -h -m --memory -s --help -D --conf --conf-dir' ;;
+    'fs du') REPLY='-g -h --json -m --memory -s --help -D --conf --conf-dir' ;;
     'fs free') REPLY='-f --help -D --conf --conf-dir' ;;
     'fs getCapacityBytes') REPLY='--help -D --conf --conf-dir' ;;
     'fs getUsedBytes') REPLY='--help -D --conf --conf-dir' ;;
@@ -40,15 +41,15 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
     'fs load') REPLY='--local --help -D --conf --conf-dir' ;;
     'fs loadMetadata') REPLY='-F -R --help -D --conf --conf-dir' ;;
     'fs location') REPLY='--help -D --conf --conf-dir' ;;
-    'fs ls') REPLY='-d -f -h -m --omit-mount-info -p -r -R --recursive --sort --timestamp --help -D --conf --conf-dir' ;;
+    'fs ls') REPLY='-d -f -h --json -m --omit-mount-info -p -r -R --recursive --sort --timestamp --help -D --conf --conf-dir' ;;
     'fs mkdir') REPLY='--help -D --conf --conf-dir' ;;
-    'fs mount') REPLY='--option --readonly --shared --help -D --conf --conf-dir' ;;
+    'fs mount') REPLY='--json --option --readonly --shared --help -D --conf --conf-dir' ;;
     'fs mv') REPLY='--help -D --conf --conf-dir' ;;
     'fs persist') REPLY='-p --parallelism -t --timeout -w --wait --help -D --conf --conf-dir' ;;
     'fs pin') REPLY='--help -D --conf --conf-dir' ;;
     'fs rm') REPLY='--alluxioOnly -m --deleteMountPoint -R -r --recursive -U --help -D --conf --conf-dir' ;;
     'fs setTtl') REPLY='--action --help -D --conf --conf-dir' ;;
-    'fs stat') REPLY='-f --file-id --help -D --conf --conf-dir' ;;
+    'fs stat') REPLY='-f --file-id --json --help -D --conf --conf-dir' ;;
     'fs tail') REPLY='-c --help -D --conf --conf-dir' ;;
     'fs test') REPLY='-d -e -f -s -z --help -D --conf --conf-dir' ;;
     'fs touch') REPLY='--help -D --conf --conf-dir' ;;
@@ -61,8 +62,12 @@ _alluxio_options() {  # $1: command path. REPLY: the options accepted there
     'master') REPLY='-h --help -D --conf --conf-dir' ;;
     'mount') REPLY='-h --help -D --conf --conf-dir' ;;
     'mount add') REPLY='--option --path --readonly --shared --ufs-uri -h --help -D --conf --conf-dir' ;;
-    'mount list') REPLY='-h --help -D --conf --conf-dir' ;;
+    'mount list') REPLY='--json -h --help -D --conf --conf-dir' ;;
     'mount remove') REPLY='--path -h --help -D --conf --conf-dir' ;;
+    'process') REPLY='-h --help -D --conf --conf-dir' ;;
+    'process start') REPLY='--timeout -w --wait -h --help -D --conf --conf-dir' ;;
+    'process status') REPLY='-h --help -D --conf --conf-dir' ;;
+    'process stop') REPLY='--timeout -h --help -D --conf --conf-dir' ;;
     'proxy') REPLY='-h --help -D --conf --conf-dir' ;;
     'shell') REPLY='-c --command --history-file -k --keep-going --no-history --proxy -h --help -D --conf --conf-dir' ;;
     'version') REPLY='-r --revision -h --help -D --conf --conf-dir' ;;
@@ -330,6 +335,28 @@ _alluxio_option_value() {  # $1: command path, $2: option. REPLY: the kind of va
         -D|--conf) REPLY='assign' ;;
         --conf-dir) REPLY='dir' ;;
       esac ;;
+    'process')
+      case $2 in
+        -D|--conf) REPLY='assign' ;;
+        --conf-dir) REPLY='dir' ;;
+      esac ;;
+    'process start')
+      case $2 in
+        --timeout) REPLY='text' ;;
+        -D|--conf) REPLY='assign' ;;
+        --conf-dir) REPLY='dir' ;;
+      esac ;;
+    'process status')
+      case $2 in
+        -D|--conf) REPLY='assign' ;;
+        --conf-dir) REPLY='dir' ;;
+      esac ;;
+    'process stop')
+      case $2 in
+        --timeout) REPLY='text' ;;
+        -D|--conf) REPLY='assign' ;;
+        --conf-dir) REPLY='dir' ;;
+      esac ;;
     'proxy')
       case $2 in
         -D|--conf) REPLY='assign' ;;
@@ -507,6 +534,21 @@ _alluxio_positional() {  # $1: command path, $2: index. REPLY: the kind of that 
     'fsadmin report')
       case $2 in
         0) REPLY='choice summary capacity' ;;
+        *) REPLY='' ;;
+      esac ;;
+    'process start')
+      case $2 in
+        0) REPLY='choice master worker proxy local all' ;;
+        *) REPLY='' ;;
+      esac ;;
+    'process status')
+      case $2 in
+        0) REPLY='choice master worker proxy local all' ;;
+        *) REPLY='' ;;
+      esac ;;
+    'process stop')
+      case $2 in
+        0) REPLY='choice master worker proxy local all' ;;
         *) REPLY='' ;;
       esac ;;
   esac

@@ -5,7 +5,7 @@
 function __alluxio_subcommands  # $argv[1]: command path
     switch $argv[1]
         case ''
-            printf '%s\n' 'conf' 'format' 'fs' 'fsadmin' 'local' 'master' 'mount' 'proxy' 'shell' 'version' 'worker'
+            printf '%s\n' 'conf' 'format' 'fs' 'fsadmin' 'local' 'master' 'mount' 'process' 'proxy' 'shell' 'version' 'worker'
         case 'conf'
             printf '%s\n' 'get' 'list'
         case 'fs'
@@ -14,6 +14,8 @@ function __alluxio_subcommands  # $argv[1]: command path
             printf '%s\n' 'report'
         case 'mount'
             printf '%s\n' 'add' 'list' 'remove'
+        case 'process'
+            printf '%s\n' 'start' 'status' 'stop'
     end
 end
 
@@ -390,6 +392,38 @@ function __alluxio_option_value  # $argv[1]: command path, $argv[2]: option. Pri
                 case '--conf-dir'
                     echo 'dir'
             end
+        case 'process'
+            switch $argv[2]
+                case '-D' '--conf'
+                    echo 'assign'
+                case '--conf-dir'
+                    echo 'dir'
+            end
+        case 'process start'
+            switch $argv[2]
+                case '--timeout'
+                    echo 'text'
+                case '-D' '--conf'
+                    echo 'assign'
+                case '--conf-dir'
+                    echo 'dir'
+            end
+        case 'process status'
+            switch $argv[2]
+                case '-D' '--conf'
+                    echo 'assign'
+                case '--conf-dir'
+                    echo 'dir'
+            end
+        case 'process stop'
+            switch $argv[2]
+                case '--timeout'
+                    echo 'text'
+                case '-D' '--conf'
+                    echo 'assign'
+                case '--conf-dir'
+                    echo 'dir'
+            end
         case 'proxy'
             switch $argv[2]
                 case '-D' '--conf'
@@ -749,6 +783,7 @@ complete -c alluxio -n '__alluxio_at \'\' 0' -a 'fsadmin' -d 'Administrative com
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'local' -d 'Run a local cluster in the foreground with embedded defaults (work dir ~/.alluxio)'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'master' -d 'Run the Alluxio master in the foreground (RPC 19998, web 19999)'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'mount' -d 'Add, list or remove mounts of under storage in Alluxio'
+complete -c alluxio -n '__alluxio_at \'\' 0' -a 'process' -d 'Start, stop and inspect the daemons (master, worker, proxy, local) in the background'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'proxy' -d 'Run the Alluxio proxy in the foreground (REST API v1 and S3 API, port 39999)'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'shell' -d 'Interactive admin shell on the proxy\'s REST API: every `alluxio fs` command plus report, workers, mounts, metrics, conf, cd, pwd, help, exit'
 complete -c alluxio -n '__alluxio_at \'\' 0' -a 'version' -d 'Print the Alluxio version this build implements'
@@ -765,6 +800,7 @@ complete -c alluxio -n '__alluxio_at \'conf\'' -s 'D' -l 'conf' -d 'Set a proper
 complete -c alluxio -n '__alluxio_at \'conf\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
 
 # alluxio conf get
+complete -c alluxio -n '__alluxio_at \'conf get\'' -l 'json' -d 'Print {"key","value","source","sourceDetail"} as JSON (an array of them without KEY); value is null for a key without one, secrets masked'
 complete -c alluxio -n '__alluxio_at \'conf get\'' -l 'source' -d 'Also print where the value came from'
 complete -c alluxio -n '__alluxio_at \'conf get\'' -l 'unit' -d 'Convert a size (B, KB, MB, GB, TB, PB) or duration (MS, S, MIN, H, D)' -x
 complete -c alluxio -n '__alluxio_at \'conf get\'' -s 'h' -l 'help' -d 'Print this help message and exit'
@@ -774,6 +810,7 @@ complete -c alluxio -n '__alluxio_at \'conf get\' 0' -x -a '(__alluxio_keys)'
 
 # alluxio conf list
 complete -c alluxio -n '__alluxio_at \'conf list\'' -l 'all' -d 'Also list declared keys that have no value'
+complete -c alluxio -n '__alluxio_at \'conf list\'' -l 'json' -d 'Print a JSON array of {"key","value","source","sourceDetail"} (secrets masked; value null for keys without one)'
 complete -c alluxio -n '__alluxio_at \'conf list\'' -s 'h' -l 'help' -d 'Print this help message and exit'
 complete -c alluxio -n '__alluxio_at \'conf list\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'conf list\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
@@ -875,6 +912,7 @@ complete -c alluxio -n '__alluxio_at \'fs copyToLocal\' 1+' -r -F
 
 # alluxio fs count
 complete -c alluxio -n '__alluxio_at \'fs count\'' -s 'h' -d 'print sizes in human readable format'
+complete -c alluxio -n '__alluxio_at \'fs count\'' -l 'json' -d 'print {path, fileCount, folderCount, size} as a JSON object (an array when the path is a glob)'
 complete -c alluxio -n '__alluxio_at \'fs count\'' -l 'help' -d 'Print this command\'s flags and exit'
 complete -c alluxio -n '__alluxio_at \'fs count\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'fs count\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
@@ -893,6 +931,7 @@ complete -c alluxio -n '__alluxio_at \'fs cp\' 0+' -x -a '(__alluxio_apaths)'
 # alluxio fs du
 complete -c alluxio -n '__alluxio_at \'fs du\'' -s 'g' -d 'display information for In-Alluxio data size under the path, grouped by worker'
 complete -c alluxio -n '__alluxio_at \'fs du\'' -s 'h' -d 'print sizes in human readable format (e.g., 1KB 234MB 2GB)'
+complete -c alluxio -n '__alluxio_at \'fs du\'' -l 'json' -d 'print a JSON array of {path, size, inAlluxio, inAlluxioPercentage, inMemory, inMemoryPercentage[, workers]} in bytes, one per file or one per path with -s'
 complete -c alluxio -n '__alluxio_at \'fs du\'' -s 'm' -l 'memory' -d 'display the in memory size and in memory percentage'
 complete -c alluxio -n '__alluxio_at \'fs du\'' -s 's' -d 'display the aggregate summary of file lengths being displayed'
 complete -c alluxio -n '__alluxio_at \'fs du\'' -l 'help' -d 'Print this command\'s flags and exit'
@@ -957,6 +996,7 @@ complete -c alluxio -n '__alluxio_at \'fs location\' 0+' -x -a '(__alluxio_apath
 complete -c alluxio -n '__alluxio_at \'fs ls\'' -s 'd' -d 'list directories as plain files'
 complete -c alluxio -n '__alluxio_at \'fs ls\'' -s 'f' -d 'force to load metadata for immediate children in a directory'
 complete -c alluxio -n '__alluxio_at \'fs ls\'' -s 'h' -d 'print human-readable format sizes'
+complete -c alluxio -n '__alluxio_at \'fs ls\'' -l 'json' -d 'print a JSON array of FileInfo objects (REST API v1 keys) instead of text; -h and --timestamp affect only text'
 complete -c alluxio -n '__alluxio_at \'fs ls\'' -s 'm' -l 'omit-mount-info' -d 'the status will not include mount point related information, like the UFS path (accepted for compatibility)'
 complete -c alluxio -n '__alluxio_at \'fs ls\'' -s 'p' -d 'list all pinned files'
 complete -c alluxio -n '__alluxio_at \'fs ls\'' -s 'r' -d 'reverse order while sorting'
@@ -975,6 +1015,7 @@ complete -c alluxio -n '__alluxio_at \'fs mkdir\'' -l 'conf-dir' -d 'Directory h
 complete -c alluxio -n '__alluxio_at \'fs mkdir\' 0+' -x -a '(__alluxio_apaths)'
 
 # alluxio fs mount
+complete -c alluxio -n '__alluxio_at \'fs mount\'' -l 'json' -d 'without arguments: print the mount table as a JSON array of {alluxioPath, ufsUri, ufsType, readOnly, shared, properties, ...} (secret values masked)'
 complete -c alluxio -n '__alluxio_at \'fs mount\'' -l 'option' -d 'options associated with this mount point' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'fs mount\'' -l 'readonly' -d 'mount point is readonly in Alluxio'
 complete -c alluxio -n '__alluxio_at \'fs mount\'' -l 'shared' -d 'mount point is shared'
@@ -1026,6 +1067,7 @@ complete -c alluxio -n '__alluxio_at \'fs setTtl\' 0' -x -a '(__alluxio_apaths)'
 # alluxio fs stat
 complete -c alluxio -n '__alluxio_at \'fs stat\'' -s 'f' -d 'format' -x
 complete -c alluxio -n '__alluxio_at \'fs stat\'' -l 'file-id' -d 'the file ID to stat instead of a path' -x
+complete -c alluxio -n '__alluxio_at \'fs stat\'' -l 'json' -d 'print the FileInfo as a JSON object (REST API v1 keys); an array of them when the path is a glob; not with -f'
 complete -c alluxio -n '__alluxio_at \'fs stat\'' -l 'help' -d 'Print this command\'s flags and exit'
 complete -c alluxio -n '__alluxio_at \'fs stat\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'fs stat\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
@@ -1115,6 +1157,7 @@ complete -c alluxio -n '__alluxio_at \'mount add\'' -s 'D' -l 'conf' -d 'Set a p
 complete -c alluxio -n '__alluxio_at \'mount add\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
 
 # alluxio mount list
+complete -c alluxio -n '__alluxio_at \'mount list\'' -l 'json' -d 'print the mount table as a JSON array of {alluxioPath, ufsUri, ufsType, readOnly, shared, properties, ...} (secret values masked)'
 complete -c alluxio -n '__alluxio_at \'mount list\'' -s 'h' -l 'help' -d 'Print this help message and exit'
 complete -c alluxio -n '__alluxio_at \'mount list\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'mount list\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
@@ -1124,6 +1167,35 @@ complete -c alluxio -n '__alluxio_at \'mount remove\'' -l 'path' -d 'Alluxio pat
 complete -c alluxio -n '__alluxio_at \'mount remove\'' -s 'h' -l 'help' -d 'Print this help message and exit'
 complete -c alluxio -n '__alluxio_at \'mount remove\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
 complete -c alluxio -n '__alluxio_at \'mount remove\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
+
+# alluxio process
+complete -c alluxio -n '__alluxio_at \'process\' 0' -a 'start' -d 'Start NAME in the background: master, worker, proxy, local (all three in one process) or all (master, worker and proxy as three processes)'
+complete -c alluxio -n '__alluxio_at \'process\' 0' -a 'status' -d 'Print whether each daemon runs, e.g. `master: running (pid 123, log /opt/alluxio/logs/master.log)` or `master: stopped`'
+complete -c alluxio -n '__alluxio_at \'process\' 0' -a 'stop' -d 'Stop NAME (master, worker, proxy, local or all): SIGTERM, then SIGKILL after --timeout seconds'
+complete -c alluxio -n '__alluxio_at \'process\'' -s 'h' -l 'help' -d 'Print this help message and exit'
+complete -c alluxio -n '__alluxio_at \'process\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
+complete -c alluxio -n '__alluxio_at \'process\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
+
+# alluxio process start
+complete -c alluxio -n '__alluxio_at \'process start\'' -l 'timeout' -d 'With --wait: how long to wait, in seconds' -x
+complete -c alluxio -n '__alluxio_at \'process start\'' -s 'w' -l 'wait' -d 'Wait until the daemon is ready: its web port answers /healthz (a worker must also have registered with its master); `all` waits for each before starting the next'
+complete -c alluxio -n '__alluxio_at \'process start\'' -s 'h' -l 'help' -d 'Print this help message and exit'
+complete -c alluxio -n '__alluxio_at \'process start\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
+complete -c alluxio -n '__alluxio_at \'process start\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
+complete -c alluxio -n '__alluxio_at \'process start\' 0' -x -a 'master worker proxy local all'
+
+# alluxio process status
+complete -c alluxio -n '__alluxio_at \'process status\'' -s 'h' -l 'help' -d 'Print this help message and exit'
+complete -c alluxio -n '__alluxio_at \'process status\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
+complete -c alluxio -n '__alluxio_at \'process status\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
+complete -c alluxio -n '__alluxio_at \'process status\' 0' -x -a 'master worker proxy local all'
+
+# alluxio process stop
+complete -c alluxio -n '__alluxio_at \'process stop\'' -l 'timeout' -d 'Seconds to wait for a clean exit after SIGTERM before sending SIGKILL' -x
+complete -c alluxio -n '__alluxio_at \'process stop\'' -s 'h' -l 'help' -d 'Print this help message and exit'
+complete -c alluxio -n '__alluxio_at \'process stop\'' -s 'D' -l 'conf' -d 'Set a property for this command, e.g. -Dalluxio.master.hostname=host1 (repeatable)' -x -a '(__alluxio_assign)'
+complete -c alluxio -n '__alluxio_at \'process stop\'' -l 'conf-dir' -d 'Directory holding alluxio-site.properties (default: $ALLUXIO_CONF_DIR, ./conf, /etc/alluxio)' -x -a '(__fish_complete_directories (commandline -ct))'
+complete -c alluxio -n '__alluxio_at \'process stop\' 0' -x -a 'master worker proxy local all'
 
 # alluxio proxy
 complete -c alluxio -n '__alluxio_at \'proxy\'' -s 'h' -l 'help' -d 'Print this help message and exit'

@@ -374,7 +374,8 @@ int ShellSession::Conf(const Words& args) {
 
 std::vector<std::string> ShellSession::CompleteFlags(const std::string& command) {
   std::vector<std::string> flags = {"--help"};
-  if (const fs::FsCommandSpec* spec = fs::FindFsCommand(table_, command)) {
+  const std::string& fs_name = command == "mounts" ? std::string("mount") : command;
+  if (const fs::FsCommandSpec* spec = fs::FindFsCommand(table_, fs_name)) {
     CLI::App app(spec->description, spec->name);
     (void)fs::InstantiateFsCommand(*spec, app);
     for (const CLI::Option* opt : app.get_options()) {
