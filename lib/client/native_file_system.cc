@@ -52,6 +52,7 @@ Result<ClientOptions> ClientOptionsFromConfiguration(const conf::Configuration& 
   ASSIGN_OR_RETURN(o.default_block_size, conf.GetBytes("alluxio.user.block.size.bytes.default"));
   ASSIGN_OR_RETURN(std::string rt, conf.GetEnum(k::kUserFileReadTypeDefault));
   o.default_read_type = wire::ParseReadType(rt).value_or(wire::ReadType::kCache);
+  ASSIGN_OR_RETURN(o.short_circuit, conf.GetBool("alluxio.user.short.circuit.enabled"));
   o.local_host = conf.GetStringOr("alluxio.user.hostname", "");
   if (o.local_host.empty()) o.local_host = "localhost";
   return o;
@@ -247,7 +248,9 @@ Result<std::unique_ptr<FileOutStream>> NativeFileSystem::CreateFile(
   ASSIGN_OR_RETURN(std::string body, Call(rpc::kCreateFile, req.dump()));
   ASSIGN_OR_RETURN(json j, ParseObject(body));
   ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(j));
-  return NewFileOutStream(DataPath{this, &data_http_, &picker_}, std::move(info),
+  return NewFileOutStream(DataPath{this, &data_http_, &picker_, 3,
+                                   options_.short_circuit ? options_.local_host : std::string()},
+                          std::move(info),
                           options.write_type.value_or(options_.default_write_type));
 }
 
@@ -260,8 +263,9 @@ Result<std::unique_ptr<FileInStream>> NativeFileSystem::OpenFile(
   if (!info.completed) {
     return Status::FailedPrecondition("File " + info.path + " is incomplete.");
   }
-  return NewFileInStream(DataPath{this, &data_http_, &picker_}, std::move(info),
-                         options.read_type.value_or(options_.default_read_type));
+  return NewFileInStream(DataPath{this, &data_http_, &picker_, 3,
+                                  options_.short_circuit ? options_.local_host : std::string()},
+                         std::move(info), options.read_type.value_or(options_.default_read_type));
 }
 
 Result<wire::FileInfo> NativeFileSystem::CompleteFile(

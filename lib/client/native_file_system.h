@@ -27,6 +27,9 @@ struct ClientOptions {
   std::string local_host = "localhost";
   // Longest silence on a data connection (a cold read may wait for a slow UFS).
   int64_t data_timeout_ms = 120'000;
+  // alluxio.user.short.circuit.enabled: read blocks cached by a worker on this host from its
+  // tier file directly.
+  bool short_circuit = true;
 };
 
 // Reads alluxio.master.hostname / rpc.port, the login user (alluxio.security.login.username,

@@ -1,5 +1,10 @@
 #include "lib/client/native_streams.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -10,6 +15,7 @@
 #include "lib/client/native_file_system.h"
 #include "lib/common/logging.h"
 #include "lib/common/strings.h"
+#include "lib/common/unique_fd.h"
 #include "lib/wire/error_body.h"
 #include "lib/wire/fs_json.h"
 #include "lib/wire/worker_json.h"
@@ -20,6 +26,45 @@ namespace {
 using nlohmann::json;
 
 // ---- Reading --------------------------------------------------------------------------------
+
+// A block range read straight from a worker's tier file (short-circuit). The descriptor keeps
+// the data readable even if the worker evicts or moves the block meanwhile.
+class LocalBlockReader final : public net::ResponseStream {
+ public:
+  LocalBlockReader(UniqueFd fd, int64_t offset, int64_t end)
+      : fd_(std::move(fd)), offset_(offset), end_(end) {}
+  int status() const override { return 200; }
+  const net::Headers& headers() const override { return headers_; }
+  std::optional<uint64_t> content_length() const override {
+    return static_cast<uint64_t>(end_ - offset_);
+  }
+  Result<size_t> Read(char* buf, size_t n) override {
+    size_t want = static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(n), end_ - offset_));
+    if (want == 0) return size_t{0};
+    for (;;) {
+      ssize_t r = ::pread(fd_.get(), buf, want, offset_);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) {
+        return Status::Unavailable(StrCat("Reading a local block file: ", std::strerror(errno)));
+      }
+      offset_ += r;
+      return static_cast<size_t>(r);  // 0: the file is shorter than announced
+    }
+  }
+
+ private:
+  UniqueFd fd_;
+  int64_t offset_;
+  const int64_t end_;
+  net::Headers headers_;
+};
+
+// This machine's host name, or "".
+std::string MachineHostName() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof(name) - 1) != 0) return "";
+  return name;
+}
 
 class NativeFileInStream final : public FileInStream {
  public:
@@ -100,6 +145,11 @@ class NativeFileInStream final : public FileInStream {
                      data_.picker->Pick(id, block->block_info.locations, failed));
     std::string key = WorkerPicker::Key(worker);
     int64_t in_block = pos - block->offset;
+    if (TryShortCircuit(worker, *block, in_block)) {
+      stream_worker_ = key;
+      stream_end_ = block->offset + block->block_info.length;
+      return Status::OK();
+    }
     std::string target = StrCat("/api/v1/worker/blocks/", id, "?offset=", in_block,
                                 "&length=", block->block_info.length - in_block,
                                 "&readType=", wire::ReadTypeName(read_type_));
@@ -130,6 +180,42 @@ class NativeFileInStream final : public FileInStream {
     stream_worker_ = key;
     stream_end_ = block->offset + block->block_info.length;
     return Status::OK();
+  }
+
+  // Opens the block's tier file when `worker` runs on this host and holds the block; false
+  // (and the caller reads over HTTP) when anything is off: not local, not cached there any
+  // more, a file this user cannot open. CACHE_PROMOTE reads go over HTTP so the worker promotes.
+  bool TryShortCircuit(const wire::WorkerNetAddress& worker, const wire::FileBlockInfo& block,
+                       int64_t in_block) {
+    if (data_.short_circuit_host.empty() || read_type_ == wire::ReadType::kCachePromote) {
+      return false;
+    }
+    if (worker.host != data_.short_circuit_host && worker.host != MachineHostName()) return false;
+    bool listed = false;
+    for (const auto& loc : block.block_info.locations) {
+      if (loc.worker_address.host == worker.host &&
+          loc.worker_address.rpc_port == worker.rpc_port) {
+        listed = true;
+      }
+    }
+    if (!listed) return false;
+    net::ClientRequest req;
+    req.target = StrCat("/api/v1/worker/blocks/", block.block_info.block_id, "/local");
+    auto res = data_.http->Send(worker.host, worker.rpc_port, req, 64 * 1024);
+    if (!res.ok() || res->status != 200) return false;
+    auto j = wire::ParseJson(res->body);
+    if (!j.ok() || !j->is_object() || !j->contains("path") || !(*j)["path"].is_string()) {
+      return false;
+    }
+    int64_t length = j->value("length", int64_t{-1});
+    if (length != block.block_info.length) return false;
+    std::string path = (*j)["path"].get<std::string>();
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return false;
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0 || st.st_size < length) return false;
+    stream_ = std::make_unique<LocalBlockReader>(std::move(fd), in_block, length);
+    return true;
   }
 
   DataPath data_;

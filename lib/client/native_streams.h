@@ -17,6 +17,9 @@ struct DataPath {
   net::HttpClient* http = nullptr;  // data connections (long timeouts)
   WorkerPicker* picker = nullptr;
   int max_attempts = 3;  // workers tried per block range before giving up
+  // Short-circuit reads: a block cached by a worker whose host is this name (or this machine's
+  // host name) is read from the worker's tier file directly. Empty: always over HTTP.
+  std::string short_circuit_host;
 };
 
 std::unique_ptr<FileInStream> NewFileInStream(const DataPath& data, wire::FileInfo info,

@@ -244,6 +244,9 @@ constexpr PropertyKey kPropertyKeys[] = {
      "(empty: localhost)."},
     {"alluxio.user.network.timeout", kDuration, "30sec", kClient,
      "Ours: timeout of the client's HTTP requests."},
+    {"alluxio.user.short.circuit.enabled", kBool, "true", kClient,
+     "Read blocks cached by a worker on this host straight from its tier files (the worker "
+     "names the file; the client reads it), instead of over the worker's HTTP port."},
     {"alluxio.version", kString, "2.9.3", kAll,
      "Alluxio release whose interfaces this build keeps (informational)."},
     {"alluxio.web.cors.enabled", kBool, "false", kServer,

@@ -376,6 +376,19 @@ void AddWorkerRoutes(net::Router& router, const WorkerServices& services) {
   const WorkerServices s = services;
   router.Add("GET", "/api/v1/worker/blocks/{blockId}",
              [s](net::HttpRequest& req, net::HttpResponse& res) { HandleRead(s, req, res); });
+  // Short-circuit reads: a client on this host asks where a cached block's file is and reads
+  // it itself. Counts as an access for eviction; NOT_FOUND when the block is not cached.
+  router.Add("GET", "/api/v1/worker/blocks/{blockId}/local",
+             [s](net::HttpRequest& req, net::HttpResponse& res) {
+               auto block_id = IdParam(req, "blockId");
+               if (!block_id.ok()) return net::SetErrorResponse(res, block_id.status());
+               auto handle = s.store->LockBlock(*block_id);
+               if (!handle.ok()) return net::SetErrorResponse(res, handle.status());
+               if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocal")->Inc();
+               Reply(res, json{{"path", handle->path()},
+                               {"length", handle->length()},
+                               {"tier", handle->tier_alias()}});
+             });
   net::RouteOptions streamed;
   streamed.stream_request_body = true;
   router.Add(

@@ -256,6 +256,22 @@ expect_eq "head -c 100" "$(head -c 100 "$work/src/f$((MB + 1))" | od -An -tx1)" 
 fs_to "$work/read" tail -c $((MB + 10)) /reads/f$((7 * MB / 2))
 expect_eq "tail -c across a block boundary" "$(tail -c $((MB + 10)) "$work/src/f$((7 * MB / 2))" | sha256sum | cut -d' ' -f1)" \
   "$(sha "$work/read")"
+# Short-circuit reads: the worker on this host names the tier file and the client reads it
+# itself (alluxio.user.short.circuit.enabled, default true); turned off, bytes come over HTTP.
+local_reads() {
+  curl -sf "http://127.0.0.1:$W1WEB/metrics/json/" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"].get("Worker.BlocksReadLocal",{}).get("count",0))'
+}
+n=$((7 * MB / 2))
+before=$(local_reads)
+fs_to "$work/read" cat /reads/f$n
+expect_eq "short-circuit read: bytes" "$(sha "$work/src/f$n")" "$(sha "$work/read")"
+expect_eq "short-circuit read: every block from its tier file" $((before + 4)) "$(local_reads)"
+fs_to "$work/read" -Dalluxio.user.short.circuit.enabled=false cat /reads/f$n
+expect_eq "short-circuit off: bytes" "$(sha "$work/src/f$n")" "$(sha "$work/read")"
+expect_eq "short-circuit off: no local reads" $((before + 4)) "$(local_reads)"
+fs_to "$work/read" -Dalluxio.user.file.readtype.default=CACHE_PROMOTE cat /reads/f$n
+expect_eq "CACHE_PROMOTE goes over HTTP (the worker promotes)" $((before + 4)) "$(local_reads)"
 mv "$work/reads-away" "$UFS/reads"
 
 # ---- the worker's block route: ranges, sources, partial reads cache the whole block ----
