@@ -19,110 +19,16 @@
 #include "lib/common/logging.h"
 #include "lib/common/user.h"
 #include "server/master/master_process.h"
+#include "tests/unit/cmd/cli_harness.h"
 
 namespace alluxio::cli {
 namespace {
 
 namespace stdfs = std::filesystem;
 using nlohmann::json;
-
-// What one command printed and returned, as main() would have.
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-
-  // stdout parsed as one JSON document (a test failure when it is not one).
-  json Json() const {
-    json doc = json::parse(out, nullptr, /*allow_exceptions=*/false);
-    INFO(out);
-    CHECK(!doc.is_discarded());
-    return doc;
-  }
-};
-
-// Parses and runs `args` (without the program name) like main() does. (The same harness as
-// fs_commands_test.cc.)
-Outcome RunCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  CommandContext ctx(out, err);
-  CLI::App app;
-  BuildCommandTree(app, ctx);
-  std::reverse(args.begin(), args.end());  // CLI11 takes the vector reversed
-  Outcome o;
-  try {
-    app.parse(args);
-  } catch (const CLI::ParseError& e) {
-    o.code = kExitUsage;
-    o.err = e.what();
-    return o;
-  }
-  if (!ctx.action) {
-    o.code = kExitUsage;
-    return o;
-  }
-  Status status = ctx.action();
-  if (!status.ok()) err << status.message() << "\n";
-  o.code = ctx.exit_code ? *ctx.exit_code : ExitCodeFor(status, ctx.usage_error);
-  o.out = out.str();
-  o.err = err.str();
-  return o;
-}
-
-// A master on an ephemeral port with a fresh root UFS; removed on destruction.
-class Cluster {
- public:
-  Cluster() {
-    std::string tmpl = (stdfs::temp_directory_path() / "alluxio-json-test-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    dir_ = tmpl;
-    stdfs::create_directories(ufs());
-    stdfs::create_directories(dir_ / "conf");
-    master::MasterProcessOptions o;
-    o.hostname = "127.0.0.1";
-    o.bind_host = "127.0.0.1";
-    o.rpc_port = 0;
-    o.web_port = 0;
-    o.metastore_rocks = false;
-    o.ttl_check_interval_ms = 3'600'000;
-    o.fs.root_ufs = ufs().string();
-    o.fs.superuser = CurrentUserName();
-    master_ = std::make_unique<master::MasterProcess>(o, &logger_, &clock_);
-    Status st = master_->Start();
-    INFO(st.ToString());
-    REQUIRE(st.ok());
-  }
-  ~Cluster() {
-    master_->Stop();
-    std::error_code ec;
-    stdfs::remove_all(dir_, ec);
-  }
-
-  stdfs::path ufs() const { return dir_ / "ufs"; }
-  stdfs::path dir() const { return dir_; }
-  int port() const { return master_->rpc_port(); }
-
-  // `alluxio <group> <args...>` with this master's address.
-  Outcome Run(const std::string& group, std::vector<std::string> args) const {
-    std::vector<std::string> argv = {"--conf-dir", (dir_ / "conf").string(),
-                                     "-Dalluxio.master.hostname=127.0.0.1",
-                                     "-Dalluxio.master.rpc.port=" + std::to_string(port()), group};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunCli(argv);
-  }
-  Outcome Fs(std::vector<std::string> args) const { return Run("fs", std::move(args)); }
-
-  void WriteUfsFile(const std::string& rel, const std::string& content) const {
-    stdfs::create_directories((ufs() / rel).parent_path());
-    std::ofstream(ufs() / rel) << content;
-  }
-
- private:
-  Logger logger_{LogLevel::kError};
-  SystemClock clock_;
-  stdfs::path dir_;
-  std::unique_ptr<master::MasterProcess> master_;
-};
+using testing::Cluster;
+using testing::Outcome;
+using testing::RunCli;
 
 // The "path" of every element of a JSON array, in order.
 std::vector<std::string> Paths(const json& array) {
