@@ -86,3 +86,35 @@ start_local() {
   wait_http "http://127.0.0.1:$web/healthz" && wait_http "http://127.0.0.1:$wweb/healthz" &&
     worker_registered "$wweb"
 }
+
+# start_local_conf DIR [KEY=VALUE...]: `alluxio local --conf-dir DIR` on free ports (sets MASTER,
+# MWEB, WORKER, WWEB, PROXY, LOCAL_PID), work dir DIR/work, a 64 MB MEM tier in DIR/mem, and the
+# given properties, all written to DIR/alluxio-site.properties (so later `alluxio ... --conf-dir
+# DIR` commands find the cluster). Waits for the proxy and a registered worker; logs to
+# DIR/local.log.
+start_local_conf() {
+  local dir=$1
+  shift
+  MASTER=$(free_port); MWEB=$(free_port); WORKER=$(free_port); WWEB=$(free_port); PROXY=$(free_port)
+  {
+    echo "alluxio.work.dir=$dir/work"
+    echo "alluxio.master.rpc.port=$MASTER"
+    echo "alluxio.master.web.port=$MWEB"
+    echo "alluxio.worker.rpc.port=$WORKER"
+    echo "alluxio.worker.web.port=$WWEB"
+    echo "alluxio.proxy.web.port=$PROXY"
+    echo "alluxio.worker.tieredstore.level0.dirs.path=$dir/mem"
+    echo "alluxio.worker.ramdisk.size=64MB"
+    local kv
+    for kv in "$@"; do echo "$kv"; done
+  } >"$dir/alluxio-site.properties"
+  "$ALLUXIO" local --conf-dir "$dir" >>"$dir/local.log" 2>&1 &
+  LOCAL_PID=$!
+  PIDS+=("$LOCAL_PID")
+  if ! { wait_http "http://127.0.0.1:$PROXY/healthz" && wait_http "http://127.0.0.1:$WWEB/healthz" &&
+    worker_registered "$WWEB"; }; then
+    echo "alluxio local did not start"
+    cat "$dir/local.log"
+    return 1
+  fi
+}

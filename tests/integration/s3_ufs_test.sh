@@ -28,26 +28,9 @@ start_s3rver || exit 1
 curl -s -XPUT "http://127.0.0.1:$S3PORT/bucket" >/dev/null
 put() { curl -s -XPUT "http://127.0.0.1:$S3PORT/bucket/$1" --data-binary "@$2" >/dev/null; }
 
-MASTER=$(free_port); MWEB=$(free_port); WORKER=$(free_port); WWEB=$(free_port); PROXY=$(free_port)
-cat >"$work/alluxio-site.properties" <<PROPS
-alluxio.work.dir=$work/work
-alluxio.master.rpc.port=$MASTER
-alluxio.master.web.port=$MWEB
-alluxio.worker.rpc.port=$WORKER
-alluxio.worker.web.port=$WWEB
-alluxio.proxy.web.port=$PROXY
-alluxio.worker.tieredstore.level0.dirs.path=$work/mem
-alluxio.worker.ramdisk.size=64MB
-alluxio.worker.block.heartbeat.interval=200ms
-alluxio.user.block.size.bytes.default=1MB
-alluxio.underfs.s3.endpoint=http://127.0.0.1:$S3PORT
-s3a.accessKeyId=S3RVER
-s3a.secretKey=S3RVER
-PROPS
-"$ALLUXIO" local --conf-dir "$work" >"$work/local.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$WWEB/healthz" || { cat "$work/local.log"; exit 1; }
-sleep 0.5
+start_local_conf "$work" alluxio.worker.block.heartbeat.interval=200ms \
+  alluxio.user.block.size.bytes.default=1MB alluxio.underfs.s3.endpoint="http://127.0.0.1:$S3PORT" \
+  s3a.accessKeyId=S3RVER s3a.secretKey=S3RVER || exit 1
 fs() { "$ALLUXIO" fs --conf-dir "$work" "$@"; }
 sha() { sha256sum | cut -d' ' -f1; }
 

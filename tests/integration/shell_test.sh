@@ -18,24 +18,8 @@ work=$(mktemp -d)
 TMUX_SOCKET="alluxio-shell-test-$$"
 tmx() { tmux -L "$TMUX_SOCKET" "$@"; }
 trap 'tmx kill-server 2>/dev/null; cleanup_cluster; rm -rf "$work"' EXIT
-MASTER=$(free_port); MWEB=$(free_port); WORKER=$(free_port); WWEB=$(free_port); PROXY=$(free_port)
-cat >"$work/alluxio-site.properties" <<PROPS
-alluxio.work.dir=$work/work
-alluxio.master.rpc.port=$MASTER
-alluxio.master.web.port=$MWEB
-alluxio.worker.rpc.port=$WORKER
-alluxio.worker.web.port=$WWEB
-alluxio.proxy.web.port=$PROXY
-alluxio.worker.tieredstore.level0.dirs.path=$work/mem
-alluxio.worker.ramdisk.size=64MB
-alluxio.user.block.size.bytes.default=1MB
-alluxio.user.file.writetype.default=CACHE_THROUGH
-PROPS
-"$ALLUXIO" local --conf-dir "$work" >"$work/local.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$PROXY/healthz" || { echo "proxy did not start"; cat "$work/local.log"; exit 1; }
-wait_http "http://127.0.0.1:$WWEB/healthz" || exit 1
-worker_registered "$WWEB"
+start_local_conf "$work" alluxio.user.block.size.bytes.default=1MB \
+  alluxio.user.file.writetype.default=CACHE_THROUGH || exit 1
 
 export HOME="$work/home"
 mkdir -p "$HOME"
