@@ -240,6 +240,14 @@ CommandDoc Describe(const CLI::App& app, const std::string& program,
     }
   }
   doc.usage = UsageOf(doc, app, &doc.usage_given);
+  doc.notes = app.get_footer();
+  if (doc.usage_given) {  // the first line was the usage
+    size_t nl = doc.notes.find('\n');
+    doc.notes = nl == std::string::npos ? "" : doc.notes.substr(nl + 1);
+  }
+  while (!doc.notes.empty() && (doc.notes.back() == '\n' || doc.notes.back() == ' ')) {
+    doc.notes.pop_back();
+  }
   return doc;
 }
 

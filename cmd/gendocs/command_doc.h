@@ -65,11 +65,12 @@ struct PositionalDoc {
 };
 
 struct CommandDoc {
-  std::vector<std::string> path;           // {} for the root, {"fs", "ls"} for `alluxio fs ls`
-  std::string program;                     // the root app's name, "alluxio"
-  std::string description;                 // may hold several lines
-  std::string usage;                       // one line: "alluxio fs ls [-d|-f|...] <path> ..."
-  bool usage_given = false;                // the command states its usage (a "Usage: " footer)
+  std::vector<std::string> path;  // {} for the root, {"fs", "ls"} for `alluxio fs ls`
+  std::string program;            // the root app's name, "alluxio"
+  std::string description;        // may hold several lines
+  std::string usage;              // one line: "alluxio fs ls [-d|-f|...] <path> ..."
+  bool usage_given = false;       // the command states its usage (a "Usage: " footer)
+  std::string notes;  // the rest of the footer (e.g. the command's own exit codes), may be
   std::vector<OptionDoc> options;          // own options sorted, then help, then inherited ones
   std::vector<PositionalDoc> positionals;  // empty for commands with subcommands
   std::vector<CommandDoc> subcommands;     // sorted by name

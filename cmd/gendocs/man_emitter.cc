@@ -155,6 +155,7 @@ bool HasOwnOptions(const CommandDoc& c) {
 std::string CommandEntry(const CommandDoc& c) {
   std::string out = ".SS \"" + RoffLine(c.FullName()) + "\"\n";
   out += ".B Usage:\n" + RoffLine(c.usage) + "\n.PP\n" + Lines(Sentence(c.description));
+  if (!c.notes.empty()) out += ".PP\n" + Lines(c.notes);
   std::string args = ArgumentItems(c);
   std::string options = OptionItems(c.options, false, false);
   if (!args.empty() || !options.empty()) out += ".RS\n" + args + options + ".RE\n";
@@ -285,6 +286,7 @@ ManPage CommandPage(const CommandDoc& root, const CommandDoc& top, const DocInpu
   std::string out = Header(page, Summary(top.description), inputs);
   out += ".SH SYNOPSIS\n" + RoffLine(top.usage) + "\n";
   out += ".SH DESCRIPTION\n" + Lines(top.description);
+  if (!top.notes.empty()) out += ".PP\n" + Lines(top.notes);
   std::string args = ArgumentItems(top);
   if (!args.empty()) out += ".SH ARGUMENTS\n" + args;
   if (HasOwnOptions(top)) out += ".SH OPTIONS\n" + OptionItems(top.options, false, false);

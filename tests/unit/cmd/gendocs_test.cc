@@ -35,7 +35,9 @@ struct DemoApp {
     ls->add_option("--sort", sort, "sort by {name|size}")->type_name("FIELD");
     ls->add_flag("-R,--recursive", recursive, "Recurse into directories");
     ls->add_option("args", args, "Paths")->type_name("ARG");
+    ls->footer("Usage: demo files ls [-R] <path>...\nExit codes: 0 listed, 7 nothing matched.\n");
     CLI::App* report = app.add_subcommand("report", "Report something");
+    report->footer("Exit codes: 3 when the cluster is down.");
     report->add_option("category", category, "What to report")
         ->check(CLI::IsMember({"summary", "capacity"}));
   }
@@ -219,6 +221,10 @@ TEST_CASE("man pages: one per top-level command with options, exit codes and key
         std::string::npos);
   CHECK(files.find(".SH GLOBAL OPTIONS") != std::string::npos);
   CHECK(files.find("CONFIGURATION KEYS") == std::string::npos);
+  // The footer after the usage line (a command's own exit codes) is in its entry.
+  CHECK(files.find(".B Usage:\ndemo files ls [\\-R] <path>...") != std::string::npos);
+  CHECK(files.find(".PP\nExit codes: 0 listed, 7 nothing matched.\n") != std::string::npos);
+  CHECK(pages[3].text.find(".PP\nExit codes: 3 when the cluster is down.\n") != std::string::npos);
 
   const std::string& get = pages[2].text;
   CHECK(get.find(".SH CONFIGURATION KEYS") != std::string::npos);
