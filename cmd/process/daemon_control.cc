@@ -58,6 +58,16 @@ std::string DescribeWaitStatus(int wstatus) {
   ::_exit(127);
 }
 
+// Moves `fd` to 3 or above (close-on-exec), so that dup2 onto 0, 1 and 2 in the child never
+// sees a source equal to its target: a caller started with stdin, stdout or stderr closed gets
+// its log file opened as one of them. Returns the new descriptor, or -1.
+int AboveStdio(int fd) {
+  if (fd < 0 || fd > STDERR_FILENO) return fd;
+  int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+  ::close(fd);
+  return moved;
+}
+
 std::string SelfPath() {
   char buf[4096];
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
@@ -81,12 +91,13 @@ std::string HealthProbe::Url() const {
 }
 
 Result<Spawned> SpawnDaemon(const SpawnSpec& spec) {
-  int log_fd = ::open(spec.log_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  int log_fd = AboveStdio(
+      ::open(spec.log_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (log_fd < 0) {
     return Status::FailedPrecondition("Cannot open log file " + spec.log_file + ": " +
                                       std::strerror(errno));
   }
-  int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  int null_fd = AboveStdio(::open("/dev/null", O_RDONLY | O_CLOEXEC));
   if (null_fd < 0) {
     int err = errno;
     ::close(log_fd);
@@ -149,11 +160,13 @@ Status WaitUntilReady(pid_t pid, const std::vector<HealthProbe>& probes, int64_t
 Result<StopOutcome> TerminateDaemon(pid_t pid, const std::string& name, const ProcessTable& table,
                                     int64_t timeout_ms) {
   auto signal_it = [&](int sig) -> Status {
-    if (::kill(pid, sig) == 0 || errno == ESRCH) return Status::OK();
+    if (::kill(pid, sig) == 0) return Status::OK();
+    const int err = errno;  // before anything below can change it
+    if (err == ESRCH) return Status::OK();
     std::string message = "Cannot send " + std::string(sig == SIGKILL ? "SIGKILL" : "SIGTERM") +
                           " to " + name + " (pid " + std::to_string(pid) +
-                          "): " + std::strerror(errno);
-    if (errno == EPERM) return Status::PermissionDenied(std::move(message));
+                          "): " + std::strerror(err);
+    if (err == EPERM) return Status::PermissionDenied(std::move(message));
     return Status::Unknown(std::move(message));
   };
   auto gone_within = [&](int64_t ms) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -143,9 +144,11 @@ Result<PidFileCheck> CheckPidFileAt(const std::string& path, std::string_view na
 }
 
 Status WritePidFile(const std::string& path, pid_t pid) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A fresh temporary file (never an existing one, never through a symlink planted there).
+  std::string tmp = path + ".tmp.XXXXXX";
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) return ErrnoStatus(errno, "Cannot write pid file " + tmp);
+  (void)::fchmod(fd, 0644);
   std::string text = FormatPidFile(pid);
   ssize_t n = ::write(fd, text.data(), text.size());
   int err = errno;
@@ -173,7 +176,7 @@ Status RemovePidFile(const std::string& path) {
 }
 
 Result<FileLock> FileLock::Acquire(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return ErrnoStatus(errno, "Cannot open lock file " + path);
   while (::flock(fd, LOCK_EX) != 0) {
     if (errno == EINTR) continue;

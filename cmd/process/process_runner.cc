@@ -162,10 +162,9 @@ Status ProcessRunner::Start(const std::vector<std::string>& names, bool wait, in
 
 Status ProcessRunner::StartOne(const std::string& name, bool wait, int64_t timeout_ms) {
   ASSIGN_OR_RETURN(DaemonFiles files, FilesFor(name));
-  std::vector<HealthProbe> probes;
-  if (wait) {
-    ASSIGN_OR_RETURN(probes, ProbesFor(name));
-  }
+  // Built even without --wait: it reads the daemon's options, so a bad configuration is
+  // reported here (exit 1) instead of by a daemon that dies in the background.
+  ASSIGN_OR_RETURN(std::vector<HealthProbe> probes, ProbesFor(name));
   RETURN_IF_ERROR(MakeDir(files.logs_dir, "logs"));
   RETURN_IF_ERROR(MakeDir(files.run_dir, "run"));
 
@@ -225,10 +224,18 @@ Status ProcessRunner::StartOne(const std::string& name, bool wait, int64_t timeo
 }
 
 Status ProcessRunner::Stop(const std::vector<std::string>& names, int64_t timeout_ms) {
-  // Dependents first: the proxy and the worker talk to the master.
+  // Dependents first: the proxy and the worker talk to the master. One that cannot be stopped
+  // does not keep the others running; the first failure is returned, every message joined.
+  Status first;
+  std::string messages;
   for (auto it = names.rbegin(); it != names.rend(); ++it) {
-    RETURN_IF_ERROR(StopOne(*it, timeout_ms));
+    Status st = StopOne(*it, timeout_ms);
+    if (st.ok()) continue;
+    if (ctx_.usage_error) return st;
+    if (first.ok()) first = st;
+    messages += (messages.empty() ? "" : "\n") + std::string(st.message());
   }
+  if (!first.ok()) return Status(first.code(), messages);
   return Status::OK();
 }
 

@@ -220,9 +220,9 @@ expect_eq "the dead daemon's pid file is removed" "no" "$([[ -e $W/run/master.pi
 kill "$HOLDER"
 
 # --- a worker without a master never becomes ready ---------------------------------------------
-run process start worker --wait --timeout 1
+run process start worker --wait --timeout 5
 expect_eq "start --wait times out" "255" "$RC"
-expect_contains "timeout message" "$ERR" "was not ready within 1.0 s"
+expect_contains "timeout message" "$ERR" "was not ready within 5.0 s"
 expect_contains "it names what it waited for" "$ERR" "/api/v1/worker/info"
 expect_contains "it says the worker still runs" "$ERR" "It is still running"
 run process status worker
@@ -230,6 +230,20 @@ expect_eq "the slow worker still runs" "0" "$RC"
 run process stop worker --timeout 10
 expect_eq "stop the worker" "0" "$RC"
 expect_contains "the worker exited on SIGTERM" "$OUT" "worker: stopped"
+
+# --- a bad configuration is refused up front, also without --wait --------------------------------
+run process start master -Dalluxio.master.rpc.port=notaport
+expect_eq "bad configuration without --wait: exit 1" "1" "$RC"
+expect_eq "bad configuration: no pid file" "no" "$([[ -e $W/run/master.pid ]] && echo yes || echo no)"
+
+# --- started with stdin, stdout and stderr closed (cron): the daemon still logs to its file ------
+"$ALLUXIO" --conf-dir "$work/conf" process start master <&- >&- 2>&-
+pid=$(cat "$W/run/master.pid" 2>/dev/null)
+expect_eq "closed stdio: its stdout is the log" "$W/logs/master.log" "$(readlink "/proc/$pid/fd/1")"
+expect_eq "closed stdio: its stderr is the log" "$W/logs/master.log" "$(readlink "/proc/$pid/fd/2")"
+expect_eq "closed stdio: its stdin is /dev/null" "/dev/null" "$(readlink "/proc/$pid/fd/0")"
+run process stop master
+expect_eq "closed stdio: stop" "0" "$RC"
 
 [[ -n ${SHOW_OUTPUT:-} ]] && cat "$W"/logs/*.log
 finish
