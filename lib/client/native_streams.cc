@@ -115,6 +115,12 @@ class NativeFileInStream final : public FileInStream {
       last = got.ok() ? Status::Unavailable(StrCat("Worker ", stream_worker_,
                                                    " ended the block early at offset ", pos_))
                       : got.status();
+      if (local_stream_) {
+        // A tier file that failed us says nothing about the worker: read over HTTP instead.
+        short_circuit_failed_ = true;
+        stream_.reset();
+        continue;
+      }
       failed.insert(stream_worker_);
       stream_.reset();
       data_.picker->Invalidate();
@@ -145,7 +151,8 @@ class NativeFileInStream final : public FileInStream {
                      data_.picker->Pick(id, block->block_info.locations, failed));
     std::string key = WorkerPicker::Key(worker);
     int64_t in_block = pos - block->offset;
-    if (TryShortCircuit(worker, *block, in_block)) {
+    local_stream_ = !short_circuit_failed_ && TryShortCircuit(worker, *block, in_block);
+    if (local_stream_) {
       stream_worker_ = key;
       stream_end_ = block->offset + block->block_info.length;
       return Status::OK();
@@ -210,10 +217,16 @@ class NativeFileInStream final : public FileInStream {
     int64_t length = j->value("length", int64_t{-1});
     if (length != block.block_info.length) return false;
     std::string path = (*j)["path"].get<std::string>();
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // Only the regular file the worker stat'ed: no symlink, no FIFO (O_NONBLOCK keeps open
+    // from waiting on one), the same device and inode, exactly the block's size.
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (!fd.valid()) return false;
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || st.st_size < length) return false;
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != length ||
+        static_cast<uint64_t>(st.st_dev) != j->value("device", uint64_t{0}) ||
+        static_cast<uint64_t>(st.st_ino) != j->value("inode", uint64_t{0})) {
+      return false;
+    }
     stream_ = std::make_unique<LocalBlockReader>(std::move(fd), in_block, length);
     return true;
   }
@@ -223,6 +236,8 @@ class NativeFileInStream final : public FileInStream {
   wire::ReadType read_type_;
   int64_t pos_ = 0;
   std::unique_ptr<net::ResponseStream> stream_;
+  bool local_stream_ = false;          // stream_ reads a tier file (short-circuit)
+  bool short_circuit_failed_ = false;  // a tier file failed once: HTTP from then on
   std::string stream_worker_;
   int64_t stream_end_ = 0;
 };

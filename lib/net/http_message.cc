@@ -179,4 +179,17 @@ std::string_view ReasonPhrase(int status) {
   }
 }
 
+namespace {
+// "1.2.3.4:80" -> "1.2.3.4"; "::1:80" -> "::1".
+std::string_view IpOf(std::string_view address) {
+  size_t colon = address.rfind(':');
+  return colon == std::string_view::npos ? address : address.substr(0, colon);
+}
+}  // namespace
+
+bool HttpRequest::FromSameHost() const {
+  std::string_view remote = IpOf(remote_address);
+  return !remote.empty() && remote == IpOf(local_address);
+}
+
 }  // namespace alluxio::net

@@ -77,6 +77,9 @@ struct HttpRequest {
   BodyReader* body_stream = nullptr;          // streaming routes only; owned by the server
   std::map<std::string, std::string> params;  // route parameters, percent-decoded
   std::string remote_address;                 // "ip:port" of the peer
+  std::string local_address;                  // "ip:port" this connection reached
+  // True when the peer runs on this host: both ends of the connection have one IP address.
+  bool FromSameHost() const;
 
   // Decoded value of the first query parameter `name` (form decoding: '+' is a space, as
   // python-requests and S3 SDKs encode it); nullopt if absent. "?flag" has the empty value.

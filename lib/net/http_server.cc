@@ -390,11 +390,13 @@ void HttpServer::Impl::RunSession(std::shared_ptr<Connection> conn, asio::yield_
   beast::tcp_stream& stream = conn->stream;
   beast::flat_buffer buffer;
   buffer.reserve(16 * 1024);  // a typical request header in one read
-  std::string remote;
+  std::string remote, local;
   {
     beast::error_code ec;
     auto ep = stream.socket().remote_endpoint(ec);
     if (!ec) remote = ep.address().to_string() + ":" + std::to_string(ep.port());
+    auto lp = stream.socket().local_endpoint(ec);
+    if (!ec) local = lp.address().to_string() + ":" + std::to_string(lp.port());
   }
   while (true) {
     conn->idle = true;
@@ -444,6 +446,7 @@ void HttpServer::Impl::RunSession(std::shared_ptr<Connection> conn, asio::yield_
     for (const auto& f : msg) req.headers.Add(std::string(f.name_string()), std::string(f.value()));
     if (auto len = parser.content_length()) req.content_length = *len;
     req.remote_address = remote;
+    req.local_address = local;
     unsigned version = msg.version();
     bool keep_alive = msg.keep_alive();
     bool expect_continue = false;

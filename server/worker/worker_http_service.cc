@@ -1,6 +1,7 @@
 #include "server/worker/worker_http_service.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -134,6 +135,7 @@ void HandleRead(const WorkerServices& s, net::HttpRequest& req, net::HttpRespons
     read_type = *parsed;
   }
   res.headers.Set("Content-Type", "application/octet-stream");
+  if (s.metrics) s.metrics->GetCounter("Worker.BlockReadRequests")->Inc();
 
   auto handle = s.store->LockBlock(*block_id);
   if (handle.ok() && read_type == wire::ReadType::kCachePromote && handle->tier() != 0) {
@@ -380,14 +382,28 @@ void AddWorkerRoutes(net::Router& router, const WorkerServices& services) {
   // it itself. Counts as an access for eviction; NOT_FOUND when the block is not cached.
   router.Add("GET", "/api/v1/worker/blocks/{blockId}/local",
              [s](net::HttpRequest& req, net::HttpResponse& res) {
+               // Only for a client on this host: the path means nothing elsewhere.
+               if (!req.FromSameHost()) {
+                 return net::SetErrorResponse(
+                     res, Status::PermissionDenied("Short-circuit reads are for clients on the "
+                                                   "worker's host; read over this port instead"));
+               }
                auto block_id = IdParam(req, "blockId");
                if (!block_id.ok()) return net::SetErrorResponse(res, block_id.status());
                auto handle = s.store->LockBlock(*block_id);
                if (!handle.ok()) return net::SetErrorResponse(res, handle.status());
+               struct stat st {};
+               if (::stat(handle->path().c_str(), &st) != 0) {
+                 return net::SetErrorResponse(
+                     res, Status::NotFound(StrCat("Block ", *block_id, " has no file")));
+               }
                if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocal")->Inc();
+               // Device and inode let the client check it opened this very file.
                Reply(res, json{{"path", handle->path()},
                                {"length", handle->length()},
-                               {"tier", handle->tier_alias()}});
+                               {"tier", handle->tier_alias()},
+                               {"device", static_cast<uint64_t>(st.st_dev)},
+                               {"inode", static_cast<uint64_t>(st.st_ino)}});
              });
   net::RouteOptions streamed;
   streamed.stream_request_body = true;

@@ -258,20 +258,29 @@ expect_eq "tail -c across a block boundary" "$(tail -c $((MB + 10)) "$work/src/f
   "$(sha "$work/read")"
 # Short-circuit reads: the worker on this host names the tier file and the client reads it
 # itself (alluxio.user.short.circuit.enabled, default true); turned off, bytes come over HTTP.
-local_reads() {
+counter() {
   curl -sf "http://127.0.0.1:$W1WEB/metrics/json/" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"].get("Worker.BlocksReadLocal",{}).get("count",0))'
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"].get(sys.argv[1],{}).get("count",0))' "$1"
 }
+local_reads() { counter Worker.BlocksReadLocal; }
+http_reads() { counter Worker.BlockReadRequests; }
 n=$((7 * MB / 2))
-before=$(local_reads)
+before=$(local_reads) before_http=$(http_reads)
 fs_to "$work/read" cat /reads/f$n
 expect_eq "short-circuit read: bytes" "$(sha "$work/src/f$n")" "$(sha "$work/read")"
-expect_eq "short-circuit read: every block from its tier file" $((before + 4)) "$(local_reads)"
+expect_eq "short-circuit read: every block looked up locally" $((before + 4)) "$(local_reads)"
+expect_eq "short-circuit read: no block read over HTTP" "$before_http" "$(http_reads)"
 fs_to "$work/read" -Dalluxio.user.short.circuit.enabled=false cat /reads/f$n
 expect_eq "short-circuit off: bytes" "$(sha "$work/src/f$n")" "$(sha "$work/read")"
 expect_eq "short-circuit off: no local reads" $((before + 4)) "$(local_reads)"
+expect_eq "short-circuit off: every block over HTTP" $((before_http + 4)) "$(http_reads)"
 fs_to "$work/read" -Dalluxio.user.file.readtype.default=CACHE_PROMOTE cat /reads/f$n
 expect_eq "CACHE_PROMOTE goes over HTTP (the worker promotes)" $((before + 4)) "$(local_reads)"
+# The route answers only a client on the worker's host: a peer address other than the one it
+# connected to (here 127.0.0.2 -> 127.0.0.1) is refused.
+code=$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 \
+  "http://127.0.0.1:$W1RPC/api/v1/worker/blocks/$(status_json "$RPC" /reads/f$n blockIds | cut -d' ' -f1)/local")
+expect_eq "short-circuit route refuses another host" 403 "$code"
 mv "$work/reads-away" "$UFS/reads"
 
 # ---- the worker's block route: ranges, sources, partial reads cache the whole block ----
