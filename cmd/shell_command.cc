@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cmd/command_context.h"
@@ -19,8 +20,8 @@ namespace alluxio::cli {
 namespace {
 
 struct ShellOptions {
-  std::string proxy;     // host:port; empty = from configuration
-  std::string commands;  // -c
+  std::string proxy;                    // host:port; empty = from configuration
+  std::optional<std::string> commands;  // -c (given, even empty: run it and nothing else)
   bool keep_going = false;
   std::string history_file;  // empty = ~/.alluxio_history
   bool no_history = false;
@@ -68,8 +69,8 @@ Status RunShell(CommandContext& ctx, const ShellOptions& o) {
       ctx.err);
   const bool stop_on_failure = !o.keep_going;
 
-  if (!o.commands.empty()) {
-    ctx.exit_code = session.Run(o.commands, stop_on_failure);
+  if (o.commands) {
+    ctx.exit_code = session.Run(*o.commands, stop_on_failure);
     return Status::OK();
   }
   if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDOUT_FILENO) != 1) {
@@ -78,12 +79,11 @@ Status RunShell(CommandContext& ctx, const ShellOptions& o) {
     int first_failure = 0;
     std::string line, pending;
     while (std::getline(std::cin, line)) {
-      // A line ending in a backslash continues on the next one.
-      if (!line.empty() && line.back() == '\\') {
-        pending += line.substr(0, line.size() - 1);
-        continue;
-      }
+      // A command goes on over the next line while a quote is open or the line ends in an
+      // escaping backslash, as in a POSIX shell.
       pending += line;
+      pending += '\n';
+      if (shell::IsIncomplete(pending)) continue;
       int code = session.Run(pending, stop_on_failure);
       pending.clear();
       if (code != 0 && first_failure == 0) first_failure = code;

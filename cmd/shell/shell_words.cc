@@ -43,8 +43,10 @@ struct Splitter {
           if (lenient) return Status::OK();
           return Status::InvalidArgument("The line ends with a backslash: nothing to escape");
         }
-        if (text[i + 1] != '\n') word += text[i + 1];  // backslash-newline joins lines
-        in_word = true;
+        if (text[i + 1] != '\n') {  // backslash-newline only joins lines
+          word += text[i + 1];
+          in_word = true;
+        }
         i += 2;
       } else if (c == '\'') {
         size_t end = text.find('\'', i + 1);
@@ -109,6 +111,12 @@ PartialLine SplitForCompletion(std::string_view text) {
   out.words = std::move(s.words);
   if (s.in_word) out.current = std::move(s.word);
   return out;
+}
+
+bool IsIncomplete(std::string_view text) {
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  Splitter s;
+  return !s.Run(text, false).ok();
 }
 
 std::string QuoteWord(std::string_view word) {

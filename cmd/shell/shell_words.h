@@ -30,6 +30,10 @@ struct PartialLine {
 };
 PartialLine SplitForCompletion(std::string_view text);
 
+// True when `text` ends inside a quote or with an escaping backslash (before an optional
+// final newline): a script's command continues on its next line.
+bool IsIncomplete(std::string_view text);
+
 // Quotes `word` for the line when it holds characters the splitter treats specially.
 std::string QuoteWord(std::string_view word);
 

@@ -52,8 +52,22 @@ class RestInStream final : public FileInStream {
     if (!body_) {
       ASSIGN_OR_RETURN(
           body_, fs_->OpenRequest("POST", StrCat("/api/v1/streams/", id_, "/read?offset=", pos_)));
+      // Our proxy answers with the rest of the file from `offset`; one that ignored the
+      // offset (a 2.x Java proxy) would hand out the wrong bytes.
+      auto announced = body_->content_length();
+      if (announced && static_cast<int64_t>(*announced) != length_ - pos_) {
+        body_.reset();
+        return Status::Unimplemented(StrCat(
+            "The proxy did not read stream ", id_, " from byte ", pos_, " (it sent ", *announced,
+            " bytes, not ", length_ - pos_, "): it cannot seek; read the file from its start"));
+      }
     }
-    ASSIGN_OR_RETURN(size_t got, body_->Read(buf, n));
+    auto read = body_->Read(buf, n);
+    if (!read.ok()) {
+      body_.reset();  // the connection is broken: the next Read asks again from pos_
+      return read.status();
+    }
+    size_t got = *read;
     if (got == 0) {
       body_.reset();
       return Status::Unavailable(StrCat("The proxy ended stream ", id_, " at byte ", pos_, " of ",
@@ -87,7 +101,8 @@ class RestInStream final : public FileInStream {
 // file.
 class RestOutStream final : public FileOutStream {
  public:
-  RestOutStream(RestFileSystem* fs, int64_t id) : fs_(fs), id_(id) {}
+  RestOutStream(RestFileSystem* fs, int64_t id, std::string path)
+      : fs_(fs), id_(id), path_(std::move(path)) {}
   ~RestOutStream() override = default;
 
   Status Write(std::string_view data) override {
@@ -103,9 +118,15 @@ class RestOutStream final : public FileOutStream {
     closed_ = true;
     return fs_->Request("POST", StrCat("/api/v1/streams/", id_, "/close")).status();
   }
+  // REST v1 cannot abort a stream: the incomplete file is deleted so that neither a retry
+  // finds it in the way nor a proxy's idle sweep completes it with part of the data.
   void Cancel() override {
+    if (closed_) return;
     closed_ = true;
     buffer_.clear();
+    wire::DeleteOptions options;
+    options.unchecked = true;
+    (void)fs_->Delete(path_, options);
   }
   int64_t bytes_written() const override { return written_; }
 
@@ -123,6 +144,7 @@ class RestOutStream final : public FileOutStream {
 
   RestFileSystem* fs_;
   const int64_t id_;
+  const std::string path_;
   std::string buffer_;
   int64_t written_ = 0;
   bool closed_ = false;
@@ -147,9 +169,23 @@ Result<RestOptions> RestOptionsFromConfiguration(const conf::Configuration& conf
 
 Status ApplyProxyAddress(std::string_view address, RestOptions* options) {
   if (address.empty()) return Status::InvalidArgument("The proxy address is empty: use host:port");
+  if (address.front() == '[') {  // [v6]:port or [v6]
+    size_t close = address.find(']');
+    std::string_view rest = close == std::string_view::npos ? "" : address.substr(close + 1);
+    int64_t port = 0;
+    if (close == std::string_view::npos || close == 1 ||
+        (!rest.empty() && (rest.front() != ':' || !ParseInt64(rest.substr(1), &port) || port <= 0 ||
+                           port > 65535))) {
+      return Status::InvalidArgument(StrCat("Invalid proxy address \"", address,
+                                            "\": expected [ipv6]:port, e.g. [::1]:39999"));
+    }
+    options->host = std::string(address.substr(1, close - 1));
+    if (!rest.empty()) options->port = static_cast<int>(port);
+    return Status::OK();
+  }
   size_t colon = address.rfind(':');
-  if (colon == std::string_view::npos) {
-    options->host = std::string(address);
+  if (colon == std::string_view::npos || address.find(':') != colon) {
+    options->host = std::string(address);  // a host name, or a bare IPv6 address
     return Status::OK();
   }
   int64_t port = 0;
@@ -258,7 +294,7 @@ Result<std::unique_ptr<FileOutStream>> RestFileSystem::CreateFile(
     const std::string& path, const wire::CreateFileOptions& options) {
   ASSIGN_OR_RETURN(std::string body, PathCall(path, "create-file", Dump(json(options))));
   ASSIGN_OR_RETURN(int64_t id, ParseStreamId(body));
-  return std::unique_ptr<FileOutStream>(std::make_unique<RestOutStream>(this, id));
+  return std::unique_ptr<FileOutStream>(std::make_unique<RestOutStream>(this, id, path));
 }
 
 Result<std::unique_ptr<FileInStream>> RestFileSystem::OpenFile(
@@ -330,9 +366,11 @@ Result<std::vector<wire::TierUsage>> RestFileSystem::Capacity() {
   ASSIGN_OR_RETURN(std::string body, Request("GET", "/api/v1/proxy/admin/report"));
   ASSIGN_OR_RETURN(json j, ParseBody(body, "the report"));
   std::vector<wire::TierUsage> out;
-  if (!j.is_object() || !j.contains("capacity") || !j["capacity"].is_array()) return out;
+  if (!j.is_object() || !j.contains("capacity") || !j["capacity"].is_array()) {
+    return Status::Internal("The proxy's report has no capacity array");
+  }
   for (const json& t : j["capacity"]) {
-    if (!t.is_object()) continue;
+    if (!t.is_object()) return Status::Internal("The proxy's report has a malformed tier");
     out.push_back({t.value("alias", ""), t.value("capacityBytes", int64_t{0}),
                    t.value("usedBytes", int64_t{0})});
   }

@@ -12,8 +12,8 @@
 // Limits of REST v1 (reported as UNIMPLEMENTED with a message): no get-status by file id.
 // Streams: a read stream seeks with our proxy's `offset` query on `streams/{id}/read` (a 2.x
 // Java proxy ignores it, so there only forward reads are exact); a write stream cannot be
-// cancelled over REST: Cancel() abandons it and the proxy's idle sweep
-// (`alluxio.proxy.stream.cache.timeout`) drops the incomplete file.
+// cancelled over REST: Cancel() deletes the incomplete file (the proxy's idle sweep then drops
+// the stream). A proxy that ignores the read offset is detected by the body's length.
 // Thread-safe as far as the HTTP client is; streams are single-reader/writer.
 #pragma once
 
@@ -38,7 +38,8 @@ struct RestOptions {
 // network timeout.
 Result<RestOptions> RestOptionsFromConfiguration(const conf::Configuration& conf);
 
-// Parses "host:port" or "host" (port 39999); INVALID_ARGUMENT with the expected form.
+// Applies "host:port", "[ipv6]:port", or a bare host or IPv6 address (the port in `options`
+// stays: the configured alluxio.proxy.web.port); INVALID_ARGUMENT with the expected form.
 Status ApplyProxyAddress(std::string_view address, RestOptions* options);
 
 class RestFileSystem final : public FileSystem {

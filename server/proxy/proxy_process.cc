@@ -38,7 +38,7 @@ Status ProxyProcess::Start() {
   start_time_ms_ = clock_->NowMs();
   fs_ = std::make_unique<client::NativeFileSystem>(options_.client);
   streams_ = std::make_unique<StreamRegistry>(clock_, options_.stream_timeout_ms,
-                                              /*busy_wait_ms=*/5'000);
+                                              /*busy_wait_ms=*/2'000);
   net::Router router;
   AddRestRoutes(router, fs_.get(), streams_.get(), [this] {
     ProxyInfo i;

@@ -105,6 +105,12 @@ expect_eq "script: first failure ends it" "255 /" "$rc $out"
 out=$(printf 'rm /nope\npwd\n' | sh -k 2>/dev/null); rc=$?
 expect_eq "script: --keep-going" "255 /" "$rc $out"
 
+out=$(printf 'touch "/s/two\nlines"\nls /s/tw* \\\n  -d\n' | sh 2>&1); rc=$?
+expect_eq "script: quotes and backslashes continue a command on the next line" 0 "$rc"
+expect_contains "script: the continued command ran" "$out" $'/s/two\nlines'
+out=$(echo 'pwd' | sh -c '' 2>&1); rc=$?
+expect_eq "-c '': runs nothing, reads no stdin" "0 " "$rc $out"
+
 # ---- No proxy ----
 DEAD=$(free_port)
 out=$("$ALLUXIO" shell --proxy "127.0.0.1:$DEAD" -c 'ls /' 2>&1); rc=$?

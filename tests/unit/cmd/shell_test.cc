@@ -67,6 +67,8 @@ TEST_CASE("shell words: blanks, quotes, escapes, separators and comments", "[she
   CHECK(Split("ls '/a b'; cat \"/c \\\"d\\\"\"") ==
         std::vector<Words>{{"ls", "/a b"}, {"cat", "/c \"d\""}});
   CHECK(Split("ls /a\\ b") == std::vector<Words>{{"ls", "/a b"}});
+  CHECK(Split("ls /a \\\n  -d") == std::vector<Words>{{"ls", "/a", "-d"}});  // no empty word
+  CHECK(Split("ls /a\\\nb") == std::vector<Words>{{"ls", "/ab"}});
   CHECK(Split("ls /a # a comment; not a command\npwd") ==
         std::vector<Words>{{"ls", "/a"}, {"pwd"}});
   CHECK(Split("ls /a#b") == std::vector<Words>{{"ls", "/a#b"}});
@@ -238,6 +240,18 @@ TEST_CASE("REST client: streams write, read, seek; errors keep the proxy's statu
   REQUIRE(list->size() == 1);
   CHECK((*list)[0].path == "/d/g h");
   CHECK(fx.fs->GetStatusById(1).status().code() == StatusCode::kUnimplemented);
+
+  // A cancelled write leaves nothing behind: the next write of the same path succeeds.
+  auto partial = fx.fs->CreateFile("/partial", {});
+  REQUIRE(partial.ok());
+  REQUIRE((*partial)->Write(std::string(3 << 20, 'x')).ok());
+  (*partial)->Cancel();
+  CHECK_FALSE(fx.fake.Has("/partial"));
+  auto again = fx.fs->CreateFile("/partial", {});
+  REQUIRE(again.ok());
+  REQUIRE((*again)->Write("whole").ok());
+  REQUIRE((*again)->Close().ok());
+  CHECK(fx.fake.Data("/partial") == "whole");
 }
 
 TEST_CASE("REST client: an unreachable proxy is UNAVAILABLE with what to check", "[shell][rest]") {
@@ -263,6 +277,24 @@ TEST_CASE("REST client: an unreachable proxy is UNAVAILABLE with what to check",
   CHECK_FALSE(client::ApplyProxyAddress("h:x", &o).ok());
   CHECK_FALSE(client::ApplyProxyAddress("h:70000", &o).ok());
   CHECK_FALSE(client::ApplyProxyAddress("", &o).ok());
+  CHECK(client::ApplyProxyAddress("[::1]:4000", &o).ok());
+  CHECK(o.host == "::1");
+  CHECK(o.port == 4000);
+  CHECK(client::ApplyProxyAddress("::1", &o).ok());
+  CHECK(o.host == "::1");
+  CHECK(o.port == 4000);
+  CHECK_FALSE(client::ApplyProxyAddress("[::1", &o).ok());
+  CHECK_FALSE(client::ApplyProxyAddress("[::1]x", &o).ok());
+}
+
+TEST_CASE("shell words: a script line continues while a quote is open or after a backslash",
+          "[shell]") {
+  CHECK_FALSE(IsIncomplete("ls /a\n"));
+  CHECK(IsIncomplete("touch 'a\n"));
+  CHECK(IsIncomplete("ls /a\\\n"));
+  CHECK_FALSE(IsIncomplete("touch '/x\\'\n"));  // a backslash inside quotes is literal
+  CHECK_FALSE(IsIncomplete("# a comment \\\n"));
+  CHECK_FALSE(IsIncomplete("touch '/a\nb'\n"));
 }
 
 }  // namespace alluxio::cli::shell

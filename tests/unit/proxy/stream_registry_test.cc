@@ -63,16 +63,14 @@ TEST_CASE("CheckOut waits up to busy_wait_ms for a stream another request holds"
   auto held = r.CheckOut(a);
   REQUIRE(held.ok());
   // The holder gives it back a little later (a response that ended); the waiter gets it.
+  auto start = std::chrono::steady_clock::now();
   std::thread giver([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     r.Return(a, std::move(*held));
   });
-  auto start = std::chrono::steady_clock::now();
   auto again = r.CheckOut(a);
-  auto waited = std::chrono::steady_clock::now() - start;
   giver.join();
-  REQUIRE(again.ok());
-  CHECK(waited >= std::chrono::milliseconds(50));
+  REQUIRE(again.ok());  // without the wait this would be FAILED_PRECONDITION (busy)
   // Removed while waited for: the waiter learns that at once, not after the wait.
   StreamRegistry quick(&clock, 60'000, /*busy_wait_ms=*/5'000);
   int64_t b = quick.Add(std::make_unique<FakeOut>(&cancels));
