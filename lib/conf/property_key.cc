@@ -163,8 +163,14 @@ constexpr PropertyKey kPropertyKeys[] = {
      "Address the proxy's web server listens on."},
     {"alluxio.proxy.web.port", kInt, "39999", kProxy,
      "Port of the proxy's REST and S3 server."},
+    {"alluxio.s3.rest.authentication.credentials", kList, "", kServer,
+     "Ours: access keys the S3 API accepts when authentication is enabled, as comma-separated "
+     "<access key id>:<secret key> pairs; the access key id is the Alluxio user.",
+     /*enum_values=*/{}, /*env_var=*/{}, /*alias=*/{}, /*dynamic_default=*/nullptr,
+     /*secret=*/true},
     {"alluxio.s3.rest.authentication.enabled", kBool, "false", kServer,
-     "Whether S3 requests must carry a valid signature."},
+     "Whether S3 requests must carry a valid AWS Signature Version 4 made with a key of "
+     "alluxio.s3.rest.authentication.credentials (header or presigned URL)."},
     {"alluxio.security.authentication.type", kEnum, "SIMPLE", kAll,
      "How callers are identified.",
      /*enum_values=*/"NOSASL,SIMPLE,CUSTOM,KERBEROS"},

@@ -1,5 +1,6 @@
 #include "lib/ufs/sigv4.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -8,6 +9,7 @@
 #include <ctime>
 #include <map>
 
+#include "lib/common/check.h"
 #include "lib/common/logging.h"
 #include "lib/common/strings.h"
 #include "lib/net/http_message.h"
@@ -128,18 +130,67 @@ Signed Sign(const Request& request, const Credentials& credentials, std::string_
              "\n", canonical_headers, "\n", out.signed_headers, "\n", request.payload_hash);
 
   std::string_view date = amz_date.substr(0, 8);
-  std::string scope = StrCat(date, "/", region, "/", service, "/aws4_request");
+  out.scope = StrCat(date, "/", region, "/", service, "/aws4_request");
   out.string_to_sign =
-      StrCat(kAlgorithm, "\n", amz_date, "\n", scope, "\n", Sha256Hex(out.canonical_request));
+      StrCat(kAlgorithm, "\n", amz_date, "\n", out.scope, "\n", Sha256Hex(out.canonical_request));
 
-  std::string key = HmacSha256("AWS4" + credentials.secret_access_key, date);
-  key = HmacSha256(key, region);
-  key = HmacSha256(key, service);
-  key = HmacSha256(key, "aws4_request");
+  std::string key = SigningKey(credentials.secret_access_key, date, region, service);
   out.signature = HexEncode(HmacSha256(key, out.string_to_sign));
-  out.authorization = StrCat(kAlgorithm, " Credential=", credentials.access_key_id, "/", scope,
+  out.authorization = StrCat(kAlgorithm, " Credential=", credentials.access_key_id, "/", out.scope,
                              ", SignedHeaders=", out.signed_headers, ", Signature=", out.signature);
   return out;
+}
+
+std::string SigningKey(std::string_view secret, std::string_view date, std::string_view region,
+                       std::string_view service) {
+  std::string key = HmacSha256(StrCat("AWS4", secret), date);
+  key = HmacSha256(key, region);
+  key = HmacSha256(key, service);
+  return HmacSha256(key, "aws4_request");
+}
+
+std::string ChunkSignature(std::string_view signing_key, std::string_view amz_date,
+                           std::string_view scope, std::string_view previous_signature,
+                           std::string_view chunk_sha256_hex) {
+  std::string to_sign =
+      StrCat("AWS4-HMAC-SHA256-PAYLOAD\n", amz_date, "\n", scope, "\n", previous_signature, "\n",
+             kEmptyPayloadSha256, "\n", chunk_sha256_hex);
+  return HexEncode(HmacSha256(signing_key, to_sign));
+}
+
+std::string TrailerSignature(std::string_view signing_key, std::string_view amz_date,
+                             std::string_view scope, std::string_view previous_signature,
+                             std::string_view canonical_trailers) {
+  std::string to_sign = StrCat("AWS4-HMAC-SHA256-TRAILER\n", amz_date, "\n", scope, "\n",
+                               previous_signature, "\n", Sha256Hex(canonical_trailers));
+  return HexEncode(HmacSha256(signing_key, to_sign));
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+struct Sha256::Ctx {
+  EVP_MD_CTX* md = EVP_MD_CTX_new();
+  ~Ctx() { EVP_MD_CTX_free(md); }
+};
+
+Sha256::Sha256() : ctx_(std::make_unique<Ctx>()) {
+  ALLUXIO_CHECK(ctx_->md != nullptr);
+  ALLUXIO_CHECK(EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) == 1);
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::Update(std::string_view data) { EVP_DigestUpdate(ctx_->md, data.data(), data.size()); }
+
+std::string Sha256::FinishHex() {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx_->md, out, &len);
+  EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr);
+  return HexEncode(std::string_view(reinterpret_cast<const char*>(out), len));
 }
 
 }  // namespace alluxio::ufs::sigv4

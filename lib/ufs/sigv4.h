@@ -12,10 +12,14 @@
 // Secrets: the secret key is only ever an HMAC key here; nothing in this file formats it into
 // a string. Credentials' operator<< does not exist on purpose.
 //
-// Pure functions; thread-safe.
+// The same functions verify: the S3 API (server/proxy/s3_auth.h) rebuilds the request a client
+// signed and compares signatures, and checks aws-chunked chunk signatures with ChunkSignature.
+//
+// Pure functions (and one small RAII hasher, Sha256); thread-safe.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,6 +60,7 @@ struct Request {
 struct Signed {
   std::string canonical_request;
   std::string string_to_sign;
+  std::string scope;           // "20130524/us-east-1/s3/aws4_request"
   std::string signed_headers;  // "host;x-amz-date"
   std::string signature;       // hex
   std::string authorization;   // the Authorization header's value
@@ -65,6 +70,46 @@ struct Signed {
 // x-amz-date header); `region` e.g. "us-east-1"; `service` e.g. "s3".
 Signed Sign(const Request& request, const Credentials& credentials, std::string_view region,
             std::string_view service, std::string_view amz_date);
+
+// The signing key of `secret` for one day's scope: HMAC chain over "AWS4"+secret, the date
+// ("YYYYMMDD"), region, service and "aws4_request" (32 raw bytes).
+std::string SigningKey(std::string_view secret, std::string_view date, std::string_view region,
+                       std::string_view service);
+
+// The signature of one aws-chunked chunk (STREAMING-AWS4-HMAC-SHA256-PAYLOAD): HMAC under
+// `signing_key` of "AWS4-HMAC-SHA256-PAYLOAD\n<amz_date>\n<scope>\n<previous signature>\n
+// <SHA-256 of "">\n<chunk_sha256_hex>". The first chunk's previous signature is the request's
+// (the seed). Hex.
+std::string ChunkSignature(std::string_view signing_key, std::string_view amz_date,
+                           std::string_view scope, std::string_view previous_signature,
+                           std::string_view chunk_sha256_hex);
+
+// The signature of the trailing headers of a STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER body:
+// HMAC of "AWS4-HMAC-SHA256-TRAILER\n<amz_date>\n<scope>\n<last chunk's signature>\n
+// <SHA-256 of the trailers as "name:value\n" lines>". Hex.
+std::string TrailerSignature(std::string_view signing_key, std::string_view amz_date,
+                             std::string_view scope, std::string_view previous_signature,
+                             std::string_view canonical_trailers);
+
+// Compares two strings in time independent of where they differ (signatures).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+// Incremental SHA-256 (OpenSSL EVP). Not thread-safe; one digest per stream.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
+  void Update(std::string_view data);
+  // Lower-case hex of the digest of everything updated so far; resets for a new digest.
+  std::string FinishHex();
+
+ private:
+  struct Ctx;
+  std::unique_ptr<Ctx> ctx_;
+};
 
 // AWS's URI encoding: every byte except A-Z a-z 0-9 - _ . ~ (and '/' when `keep_slash`) becomes
 // %XX with upper-case hex digits. Paths use keep_slash; query names and values do not.

@@ -133,6 +133,7 @@ std::vector<Field> WorkerNetAddressFields(WorkerNetAddress* a) {
           Required("rpcPort", &a->rpc_port),
           Required("dataPort", &a->data_port),
           Required("webPort", &a->web_port),
+          Bind("restPort", &a->rest_port),
           Bind("domainSocketPath", &a->domain_socket_path),
           ObjectField("tieredIdentity", &a->tiered_identity, TieredIdentityFields, true)};
 }
@@ -228,6 +229,8 @@ void to_json(nlohmann::json& j, const WorkerNetAddress& a) {
            {"webPort", a.web_port},
            {"domainSocketPath", a.domain_socket_path},
            {"tieredIdentity", {{"tiers", std::move(tiers)}}}};
+  // Only workers serving the S3 API have one; absent otherwise, as in Alluxio 2.x.
+  if (a.rest_port != 0) j["restPort"] = a.rest_port;
 }
 
 Result<WorkerNetAddress> WorkerNetAddressFromJson(const nlohmann::json& j) {

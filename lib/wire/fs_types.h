@@ -54,6 +54,9 @@ struct WorkerNetAddress {
   int rpc_port = 0;
   int data_port = 0;
   int web_port = 0;
+  // The S3 API's port (alluxio.worker.rest.port) when the worker serves it, else 0 (JSON
+  // "restPort", as Alluxio 3.x; omitted when 0).
+  int rest_port = 0;
   std::string domain_socket_path;
   std::vector<TieredIdentityTier> tiered_identity;
 

@@ -40,6 +40,19 @@ S3Error PreconditionFailed(std::string m) { return Make(412, "PreconditionFailed
 S3Error AuthorizationHeaderMalformed(std::string m) {
   return Make(400, "AuthorizationHeaderMalformed", std::move(m));
 }
+S3Error AuthorizationQueryParametersError(std::string m) {
+  return Make(400, "AuthorizationQueryParametersError", std::move(m));
+}
+S3Error InvalidAccessKeyId(std::string m) { return Make(403, "InvalidAccessKeyId", std::move(m)); }
+S3Error RequestTimeTooSkewed(std::string m) {
+  return Make(403, "RequestTimeTooSkewed", std::move(m));
+}
+S3Error SignatureDoesNotMatch(std::string m) {
+  return Make(403, "SignatureDoesNotMatch", std::move(m));
+}
+S3Error XAmzContentSha256Mismatch(std::string m) {
+  return Make(400, "XAmzContentSHA256Mismatch", std::move(m));
+}
 }  // namespace s3err
 
 S3Error S3ErrorFromStatus(const Status& status, std::string_view not_found_code) {

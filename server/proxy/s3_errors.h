@@ -49,6 +49,12 @@ S3Error NoSuchUpload(std::string message);
 S3Error NotImplemented(std::string message);
 S3Error PreconditionFailed(std::string message);
 S3Error AuthorizationHeaderMalformed(std::string message);
+// Authentication (alluxio.s3.rest.authentication.enabled, s3_auth.h).
+S3Error AuthorizationQueryParametersError(std::string message);  // 400
+S3Error InvalidAccessKeyId(std::string message);                 // 403
+S3Error RequestTimeTooSkewed(std::string message);               // 403
+S3Error SignatureDoesNotMatch(std::string message);              // 403
+S3Error XAmzContentSha256Mismatch(std::string message);          // 400
 }  // namespace s3err
 
 // OK, or one S3Error. Cheap when OK.

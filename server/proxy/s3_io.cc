@@ -1,5 +1,9 @@
 #include "server/proxy/s3_io.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -28,24 +32,47 @@ Result<size_t> StringBodyReader::Read(char* buf, size_t n) {
   return take;
 }
 
+Status SendFileRegion(const net::FileBody& file, net::BodyWriter& w) {
+  std::vector<char> buf(static_cast<size_t>(std::min<int64_t>(file.length, kChunk)));
+  int64_t offset = file.offset;
+  int64_t left = file.length;
+  while (left > 0) {
+    size_t want = static_cast<size_t>(std::min<int64_t>(left, static_cast<int64_t>(buf.size())));
+    ssize_t n = ::pread(file.fd.get(), buf.data(), want, offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Status::DataLoss("A block file ended before its length");
+    RETURN_IF_ERROR(w.Write(std::string_view(buf.data(), static_cast<size_t>(n))));
+    offset += n;
+    left -= n;
+  }
+  return Status::OK();
+}
+
+S3Error BodyReadError(const Status& st) {
+  switch (st.code()) {
+    case StatusCode::kDeadlineExceeded:
+      return S3Error{400, "RequestTimeout",
+                     "Your socket connection to the server was not read from or written to "
+                     "within the timeout period."};
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kUnavailable:
+      return s3err::IncompleteBody(std::string(st.message()));
+    case StatusCode::kUnauthenticated:
+      return s3err::SignatureDoesNotMatch(std::string(st.message()));
+    case StatusCode::kDataLoss:
+      return s3err::XAmzContentSha256Mismatch(std::string(st.message()));
+    default:
+      return S3ErrorFromStatus(st);
+  }
+}
+
 S3Result<int64_t> Pump(net::BodyReader& body, client::FileOutStream& out, Md5* md5,
                        std::optional<int64_t> expected_length) {
   std::vector<char> buf(kChunk);
   int64_t total = 0;
   while (true) {
     auto n = body.Read(buf.data(), buf.size());
-    if (!n.ok()) {
-      const Status& st = n.status();
-      if (st.code() == StatusCode::kDeadlineExceeded) {
-        return S3Error{400, "RequestTimeout",
-                       "Your socket connection to the server was not read from or written to "
-                       "within the timeout period."};
-      }
-      if (st.code() == StatusCode::kInvalidArgument || st.code() == StatusCode::kUnavailable) {
-        return s3err::IncompleteBody(std::string(st.message()));
-      }
-      return S3ErrorFromStatus(st);
-    }
+    if (!n.ok()) return BodyReadError(n.status());
     if (*n == 0) break;
     std::string_view chunk(buf.data(), *n);
     if (md5 != nullptr) md5->Update(chunk);

@@ -103,6 +103,7 @@ class Walker {
     e.size = info->folder ? 0 : info->length;
     e.last_modified_ms = info->last_modification_time_ms;
     e.owner = info->owner;
+    e.info = *info;
     out_->contents.push_back(std::move(e));
   }
 

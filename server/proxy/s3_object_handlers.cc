@@ -141,6 +141,21 @@ S3Status S3Service::GetObject(S3Call& call, bool head) {
   }
   if (length == 0) return S3Status::OK();  // the server writes Content-Length: 0
 
+  if (local_reader_) {
+    if (auto regions = local_reader_(*info, first, length)) {
+      if (regions->size() == 1) {
+        res.file = std::move(regions->front());
+        return S3Status::OK();
+      }
+      res.headers.Set("Content-Length", std::to_string(length));
+      auto files = std::make_shared<std::vector<net::FileBody>>(std::move(*regions));
+      res.stream = [files](net::BodyWriter& w) -> Status {
+        for (const net::FileBody& f : *files) RETURN_IF_ERROR(SendFileRegion(f, w));
+        return Status::OK();
+      };
+      return S3Status::OK();
+    }
+  }
   auto in = call.fs->OpenFile(*path);
   if (!in.ok()) return ObjectLookupError(call, in.status());
   if (first > 0) {

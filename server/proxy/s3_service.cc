@@ -86,12 +86,7 @@ Result<S3Options> S3OptionsFromConfiguration(const conf::Configuration& conf) {
                    conf.GetBool("alluxio.proxy.s3.multipart.upload.cleaner.enabled"));
   ASSIGN_OR_RETURN(o.multipart_cleaner_timeout_ms,
                    conf.GetDurationMs("alluxio.proxy.s3.multipart.upload.cleaner.timeout"));
-  ASSIGN_OR_RETURN(bool auth, conf.GetBool("alluxio.s3.rest.authentication.enabled"));
-  if (auth) {
-    return Status::InvalidArgument(
-        "alluxio.s3.rest.authentication.enabled=true is not supported yet: S3 signatures are "
-        "not verified by this proxy; set it to false");
-  }
+  ASSIGN_OR_RETURN(o.auth, S3AuthOptionsFromConfiguration(conf));
   return o;
 }
 
@@ -100,15 +95,16 @@ S3Service::S3Service(S3Options options, S3UserFileSystems* users, Logger* logger
       users_(users),
       logger_(logger),
       clock_(clock),
+      auth_(options_.auth, clock),
       metas_(ObjectMetaStore::Options{options_.metadata_root + "/objects", options_.write_type},
              users->system(), clock),
       multipart_(
           MultipartStore::Options{options_.metadata_root + "/multipart", options_.write_type},
           users->system(), clock) {}
 
-void S3Service::AddRoutes(net::Router& router, const std::string& prefix) {
-  auto handler = [this, prefix](net::HttpRequest& req, net::HttpResponse& res) {
-    Handle(prefix, req, res);
+void S3Service::AddRoutes(net::Router& router, const std::string& prefix, Hook hook) {
+  auto handler = [this, prefix, hook](net::HttpRequest& req, net::HttpResponse& res) {
+    Handle(prefix, hook, req, res);
   };
   net::RouteOptions streaming;
   streaming.stream_request_body = true;
@@ -130,11 +126,12 @@ int S3Service::CleanAbandonedUploads() {
   return *n;
 }
 
-void S3Service::Handle(const std::string& prefix, net::HttpRequest& req, net::HttpResponse& res) {
+void S3Service::Handle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
+                       net::HttpResponse& res) {
   char id[24];
   std::snprintf(id, sizeof(id), "%016llX",
                 static_cast<unsigned long long>(clock_->NowMs() * 1000 + (next_request_++ % 1000)));
-  S3Call call{req, res, "", "", "", nullptr, id};
+  S3Call call{req, res, "", "", "", nullptr, id, std::nullopt};
   res.headers.Set("x-amz-request-id", call.request_id);
 
   std::string_view rest =
@@ -144,15 +141,35 @@ void S3Service::Handle(const std::string& prefix, net::HttpRequest& req, net::Ht
   call.bucket = net::PercentDecode(rest.substr(0, slash));
   if (slash != std::string_view::npos) call.key = net::PercentDecode(rest.substr(slash + 1));
 
-  auto user = AccessKeyId(req);
-  if (!user.ok()) return ReplyError(call, user.error());
-  call.user = *user;
+  auto identity = auth_.Authenticate(req);
+  if (!identity.ok()) return ReplyError(call, identity.error());
+  call.user = identity->user;
+  call.chunk_signing = std::move(identity->chunk_signing);
+  // A body whose hash was signed must have that hash: checked here for buffered bodies, while
+  // it is read for streamed ones.
+  std::optional<Sha256CheckingReader> checked;
+  net::BodyReader* const raw_body = req.body_stream;
+  if (identity->payload_sha256) {
+    if (req.body_stream == nullptr) {
+      if (ufs::sigv4::Sha256Hex(req.body) != *identity->payload_sha256) {
+        return ReplyError(call, s3err::XAmzContentSha256Mismatch(
+                                    "The provided 'x-amz-content-sha256' header does not match "
+                                    "what was computed."));
+      }
+    } else {
+      checked.emplace(req.body_stream, *identity->payload_sha256);
+      req.body_stream = &*checked;
+    }
+  }
   call.fs = users_->For(call.user);
 
-  S3Status st = call.bucket.empty() ? Service(call)
-                : call.key.empty()  ? Bucket(call)
-                                    : Object(call);
-  if (!st.ok()) ReplyError(call, st.error());
+  if (!hook || !hook(call)) {
+    S3Status st = call.bucket.empty() ? Service(call)
+                  : call.key.empty()  ? Bucket(call)
+                                      : Object(call);
+    if (!st.ok()) ReplyError(call, st.error());
+  }
+  req.body_stream = raw_body;  // `checked` dies here
 }
 
 void S3Service::ReplyError(S3Call& call, const S3Error& error) {
@@ -370,7 +387,7 @@ S3Result<S3Service::UploadBody> S3Service::OpenUploadBody(S3Call& call) {
       }
       b.expected_length = n;
     }
-    b.decoder = std::make_unique<AwsChunkedReader>(raw);
+    b.decoder = std::make_unique<AwsChunkedReader>(raw, call.chunk_signing);
     b.reader = b.decoder.get();
     return b;
   }
@@ -399,7 +416,7 @@ S3Result<std::string> S3Service::SmallBody(S3Call& call) {
     if (body.status().code() == StatusCode::kResourceExhausted) {
       return S3Error{400, "MaxMessageLengthExceeded", "Your request was too big."};
     }
-    return s3err::IncompleteBody(std::string(body.status().message()));
+    return BodyReadError(body.status());
   }
   return std::move(body).value();
 }
@@ -565,6 +582,10 @@ S3Status S3Service::ListObjects(S3Call& call, bool v2) {
     page.next_continuation_token = EncodeContinuationToken(listed->last);
   }
   page.contents = std::move(listed->contents);
+  for (ObjectEntry& e : page.contents) {
+    // A directory key is an empty object: the MD5 of nothing.
+    e.etag = e.info.folder ? "d41d8cd98f00b204e9800998ecf8427e" : metas_.Get(e.info).etag;
+  }
   page.common_prefixes = std::move(listed->common_prefixes);
   ReplyXml(call.res, ListObjectsXml(page));
   return S3Status::OK();

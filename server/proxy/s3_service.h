@@ -26,6 +26,7 @@
 #include "lib/common/logging.h"
 #include "lib/conf/configuration.h"
 #include "lib/net/router.h"
+#include "server/proxy/s3_auth.h"
 #include "server/proxy/s3_errors.h"
 #include "server/proxy/s3_metadata.h"
 #include "server/proxy/s3_multipart.h"
@@ -52,11 +53,12 @@ struct S3Options {
   int64_t multipart_cleaner_timeout_ms = 600'000;
   // Where the API keeps its own state (a top-level directory, hidden from ListBuckets).
   std::string metadata_root = "/.alluxio_s3_api_metadata";
+  // alluxio.s3.rest.authentication.*: signature verification (s3_auth.h).
+  S3AuthOptions auth;
 };
 
-// Reads the alluxio.proxy.s3.* keys. INVALID_ARGUMENT naming the key for a bad value, and for
-// alluxio.s3.rest.authentication.enabled=true, which this implementation does not support yet
-// (signatures are never verified; refusing to start beats silently accepting anything).
+// Reads the alluxio.proxy.s3.* and alluxio.s3.rest.authentication.* keys. INVALID_ARGUMENT
+// naming the key for a bad value.
 Result<S3Options> S3OptionsFromConfiguration(const conf::Configuration& conf);
 
 // One S3 request as the handlers see it.
@@ -68,6 +70,8 @@ struct S3Call {
   std::string user;                        // the access key id; "" without credentials
   std::shared_ptr<client::FileSystem> fs;  // acts as `user`
   std::string request_id;
+  // A verified STREAMING-AWS4-HMAC-SHA256-PAYLOAD upload: what its chunk signatures chain from.
+  std::optional<ChunkSigning> chunk_signing;
 };
 
 class S3Service {
@@ -77,8 +81,18 @@ class S3Service {
   S3Service(const S3Service&) = delete;
   S3Service& operator=(const S3Service&) = delete;
 
-  // Registers the API under `prefix` ("/api/v1/s3", or "" for the root of a server).
-  void AddRoutes(net::Router& router, const std::string& prefix);
+  // Registers the API under `prefix` ("/api/v1/s3" on the proxy, "" for the root of a worker's
+  // REST server). `hook` (optional) runs after authentication and before dispatch; when it
+  // returns true it has answered the request itself (the worker's redirects).
+  using Hook = std::function<bool(S3Call& call)>;
+  void AddRoutes(net::Router& router, const std::string& prefix, Hook hook = nullptr);
+
+  // Opens the cached block files holding bytes [first, first + length) of `info` when this
+  // process has every one of them (a worker's own block store), in order; nullopt sends the read
+  // through the client. GetObject then sends the files with sendfile(2). Set before AddRoutes.
+  using LocalReader = std::function<std::optional<std::vector<net::FileBody>>(
+      const wire::FileInfo& info, int64_t first, int64_t length)>;
+  void SetLocalReader(LocalReader reader) { local_reader_ = std::move(reader); }
 
   // Aborts multipart uploads older than the cleaner timeout; returns how many (0 on error).
   int CleanAbandonedUploads();
@@ -86,7 +100,8 @@ class S3Service {
   const S3Options& options() const { return options_; }
 
  private:
-  void Handle(const std::string& prefix, net::HttpRequest& req, net::HttpResponse& res);
+  void Handle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
+              net::HttpResponse& res);
   void ReplyError(S3Call& call, const S3Error& error);
 
   // Dispatch (s3_service.cc).
@@ -178,6 +193,8 @@ class S3Service {
   S3UserFileSystems* const users_;
   Logger* const logger_;
   Clock* const clock_;
+  const S3Authenticator auth_;
+  LocalReader local_reader_;  // set before serving, then read-only
   // Thread-safe stores.
   ObjectMetaStore metas_;
   MultipartStore multipart_;

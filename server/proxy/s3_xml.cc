@@ -157,7 +157,7 @@ std::string ListObjectsXml(const ListObjectsPage& page) {
     pugi::xml_node c = r.append_child("Contents");
     Text(c, "Key", enc(o.key));
     Text(c, "LastModified", FormatIso8601(o.last_modified_ms));
-    if (!o.etag.empty()) Text(c, "ETag", Quoted(o.etag));
+    Text(c, "ETag", Quoted(o.etag));  // always: s3cmd's sync needs it
     Int(c, "Size", o.size);
     if (!page.v2 || page.fetch_owner) Owner(c, "Owner", o.owner);
     Text(c, "StorageClass", "STANDARD");

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/wire/fs_types.h"
 #include "server/proxy/s3_errors.h"
 #include "server/proxy/s3_protocol.h"
 
@@ -30,8 +31,9 @@ struct ObjectEntry {
   std::string key;
   int64_t last_modified_ms = 0;
   int64_t size = 0;
-  std::string etag;   // unquoted; omitted when empty
-  std::string owner;  // written only when the listing asks for owners
+  std::string etag;     // unquoted; "" when unknown (objects written by other clients)
+  std::string owner;    // written only when the listing asks for owners
+  wire::FileInfo info;  // the listed inode (not written), for looking up the ETag
 };
 
 // One page of ListObjects (v1) or ListObjectsV2, as ListBucketResult. With encoding_type "url"

@@ -36,6 +36,7 @@ Result<WorkerProcessOptions> WorkerOptionsFromConfiguration(const conf::Configur
   ASSIGN_OR_RETURN(o.shutdown_timeout_ms,
                    conf.GetDurationMs("alluxio.network.server.shutdown.timeout"));
   ASSIGN_OR_RETURN(o.store, BlockStoreOptionsFromConfiguration(conf));
+  ASSIGN_OR_RETURN(o.s3, WorkerS3OptionsFromConfiguration(conf));
   return o;
 }
 
@@ -75,6 +76,7 @@ wire::WorkerNetAddress WorkerProcess::Address() const {
   a.rpc_port = rpc_port();
   a.data_port = rpc_port();
   a.web_port = web_port();
+  a.rest_port = rest_port();
   return a;
 }
 
@@ -134,6 +136,16 @@ Status WorkerProcess::Start() {
   web_server_ = std::make_unique<net::HttpServer>(server_options(options_.web_port, "worker.web"),
                                                   std::move(web), logger_, &metrics_);
   RETURN_IF_ERROR(web_server_->Start());
+  if (options_.s3.enabled) {
+    // Before registering, so that the address the master records names the REST port.
+    WorkerS3Options s3 = options_.s3;
+    s3.client.master_host = options_.master_host;
+    s3.client.master_rpc_port = options_.master_rpc_port;
+    s3_server_ = std::make_unique<WorkerS3Server>(
+        std::move(s3), options_.hostname, store_.get(),
+        server_options(options_.s3.rest_port, "worker.s3"), logger_, clock_, &metrics_);
+    RETURN_IF_ERROR(s3_server_->Start());
+  }
   heartbeat_thread_ = std::thread([this] { HeartbeatLoop(); });
   logger_->Info("worker",
                 StrCat("Alluxio worker started: rpc port ", rpc_port(), ", web port ", web_port(),
@@ -247,6 +259,7 @@ void WorkerProcess::Stop() {
   }
   cv_.notify_all();
   if (heartbeat_thread_.joinable()) heartbeat_thread_.join();
+  if (s3_server_) s3_server_->Stop();
   if (rpc_server_) rpc_server_->Stop();
   if (web_server_) web_server_->Stop();
   if (fetcher_) fetcher_->Stop();
@@ -254,5 +267,6 @@ void WorkerProcess::Stop() {
 
 int WorkerProcess::rpc_port() const { return rpc_server_ ? rpc_server_->port() : 0; }
 int WorkerProcess::web_port() const { return web_server_ ? web_server_->port() : 0; }
+int WorkerProcess::rest_port() const { return s3_server_ ? s3_server_->port() : 0; }
 
 }  // namespace alluxio::worker

@@ -1,6 +1,7 @@
 // WorkerProcess: the `alluxio worker` daemon. Owns the block store, the UFS manager, the fetcher
 // of missed blocks, the RPC/data server (alluxio.worker.rpc.port, 29999), the web server
-// (alluxio.worker.web.port, 30000: /healthz and metrics) and the heartbeat thread.
+// (alluxio.worker.web.port, 30000: /healthz and metrics), when enabled the S3 API
+// (alluxio.worker.rest.port, 29998) and the heartbeat thread.
 //
 // The heartbeat thread registers with the master (retrying while the master is down), then
 // every alluxio.worker.block.heartbeat.interval reports usage and block changes and carries out
@@ -28,6 +29,7 @@
 #include "server/worker/block_store.h"
 #include "server/worker/tier_config.h"
 #include "server/worker/ufs_manager.h"
+#include "server/worker/worker_s3_server.h"
 
 namespace alluxio::worker {
 
@@ -44,6 +46,8 @@ struct WorkerProcessOptions {
   int64_t idle_timeout_ms = 60'000;
   int64_t shutdown_timeout_ms = 10'000;
   BlockStoreOptions store;
+  // The S3 API on alluxio.worker.rest.port (worker_s3_server.h); off by default.
+  WorkerS3Options s3;
 };
 
 // Builds the options from configuration: the one place worker keys are read and validated.
@@ -66,6 +70,8 @@ class WorkerProcess {
 
   int rpc_port() const;
   int web_port() const;
+  // The S3 API's port; 0 when it is not enabled.
+  int rest_port() const;
   int64_t worker_id() const { return worker_id_.load(); }
   BlockStore* block_store() { return store_.get(); }
   MetricsRegistry* metrics() { return &metrics_; }
@@ -93,6 +99,7 @@ class WorkerProcess {
   std::unique_ptr<BlockFetcher> fetcher_;
   std::unique_ptr<net::HttpServer> rpc_server_;
   std::unique_ptr<net::HttpServer> web_server_;
+  std::unique_ptr<WorkerS3Server> s3_server_;  // when options_.s3.enabled
   std::atomic<int64_t> worker_id_{0};
   std::atomic<bool> registered_{false};
   int64_t start_time_ms_ = 0;

@@ -1,20 +1,28 @@
 """The S3 API of a running proxy, driven with boto3 (path-style) and raw HTTP requests.
 
 Usage: s3_api_test.py ENDPOINT   (e.g. http://127.0.0.1:39999/api/v1/s3)
+       s3_api_test.py --auth ENDPOINT ACCESS_KEY SECRET   (alluxio.s3.rest.authentication.enabled:
+       right and wrong secrets, unknown keys, a tampered body, signed aws-chunked uploads)
 Prints one line per failed check and a summary line "boto3: N passed, M failed"; exits 1 when a
 check failed. Run by s3_api_test.sh against `alluxio local`.
 """
 import base64
+import datetime
 import hashlib
+import hmac
 import os
 import sys
 
 import boto3
 import botocore
 import requests
+from botocore.auth import S3SigV4Auth, SigV4Auth
+from botocore.awsrequest import AWSRequest
 from botocore.config import Config
+from botocore.credentials import Credentials
 
-ENDPOINT = sys.argv[1]
+AUTH = sys.argv[1] == "--auth"
+ENDPOINT = sys.argv[2] if AUTH else sys.argv[1]
 PASSES = 0
 FAILURES = 0
 
@@ -45,11 +53,119 @@ def sha(data):
     return hashlib.sha256(data).hexdigest()
 
 
-s3 = boto3.client(
-    "s3", endpoint_url=ENDPOINT, aws_access_key_id="alice", aws_secret_access_key="dummy",
-    region_name="us-east-1",
-    config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1},
-                  signature_version="s3v4"))
+def client(key="alice", secret="dummy"):
+    return boto3.client(
+        "s3", endpoint_url=ENDPOINT, aws_access_key_id=key, aws_secret_access_key=secret,
+        region_name="us-east-1",
+        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1},
+                      signature_version="s3v4"))
+
+
+def signed(method, url, key, secret, body=b"", headers=None, signer=S3SigV4Auth):
+    """An AWSRequest signed with SigV4 (botocore's signer), ready to send with requests.
+    S3SigV4Auth signs the body's hash; SigV4Auth keeps a given X-Amz-Content-SHA256."""
+    req = AWSRequest(method=method, url=url, data=body, headers=headers or {})
+    signer(Credentials(key, secret), "s3", "us-east-1").add_auth(req)
+    return req
+
+
+def hmac256(key, msg):
+    return hmac.new(key, msg.encode(), hashlib.sha256).digest()
+
+
+def chunked_put(url, key, secret, data, chunk=64 * 1024, corrupt_chunk=None, signer=SigV4Auth):
+    """PUT `data` as a signed aws-chunked body (STREAMING-AWS4-HMAC-SHA256-PAYLOAD), the chunk
+    signatures computed here independently of the server's code; `corrupt_chunk` (an index)
+    gets one byte changed after signing."""
+    chunks = [data[i:i + chunk] for i in range(0, len(data), chunk)] + [b""]
+    encoded_len = sum(len(f"{len(c):x};chunk-signature=") + 64 + 2 + len(c) + 2 for c in chunks)
+    req = signed("PUT", url, key, secret, headers={
+        "X-Amz-Content-SHA256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+        "Content-Encoding": "aws-chunked",
+        "x-amz-decoded-content-length": str(len(data)),
+        "Content-Length": str(encoded_len)}, signer=signer)
+    amz_date = req.headers["X-Amz-Date"]
+    date = amz_date[:8]
+    scope = f"{date}/us-east-1/s3/aws4_request"
+    k = hmac256(("AWS4" + secret).encode(), date)
+    for part in ("us-east-1", "s3", "aws4_request"):
+        k = hmac256(k, part)
+    prev = req.headers["Authorization"].rsplit("Signature=", 1)[1]
+    empty = hashlib.sha256(b"").hexdigest()
+    body = b""
+    for i, c in enumerate(chunks):
+        to_sign = "\n".join(["AWS4-HMAC-SHA256-PAYLOAD", amz_date, scope, prev, empty,
+                             hashlib.sha256(c).hexdigest()])
+        prev = hmac.new(k, to_sign.encode(), hashlib.sha256).hexdigest()
+        if i == corrupt_chunk and c:
+            c = bytes([c[0] ^ 1]) + c[1:]
+        body += f"{len(c):x};chunk-signature={prev}\r\n".encode() + c + b"\r\n"
+    return requests.put(url, data=body, headers=dict(req.headers.items()))
+
+
+if AUTH:
+    KEY, SECRET = sys.argv[3], sys.argv[4]
+    BUCKET = f"authpy-{KEY}"
+    good = client(KEY, SECRET)
+    good.create_bucket(Bucket=BUCKET)
+    payload = os.urandom(3 * 1024 * 1024 + 7)
+    good.put_object(Bucket=BUCKET, Key="obj", Body=payload)
+    check_eq("right secret round-trip", sha(payload),
+             sha(good.get_object(Bucket=BUCKET, Key="obj")["Body"].read()))
+    check_eq("right secret listing", ["obj"],
+             [o["Key"] for o in good.list_objects_v2(Bucket=BUCKET)["Contents"]])
+    check_eq("wrong secret", (403, "SignatureDoesNotMatch"),
+             error_of(client(KEY, SECRET + "x").get_object, Bucket=BUCKET, Key="obj"))
+    check_eq("wrong secret put", (403, "SignatureDoesNotMatch"),
+             error_of(client(KEY, "wrong").put_object, Bucket=BUCKET, Key="no", Body=b"x"))
+    check_eq("unknown key", (403, "InvalidAccessKeyId"),
+             error_of(client("nobody", SECRET).list_objects_v2, Bucket=BUCKET))
+    check_eq("nothing written by a wrong secret", (404, "404"),
+             error_of(good.head_object, Bucket=BUCKET, Key="no"))
+    raw = requests.get(f"{ENDPOINT}/{BUCKET}/obj")
+    check("anonymous refused", raw.status_code == 403 and "<Code>AccessDenied</Code>" in raw.text,
+          raw.text)
+    # A body other than the one whose hash was signed.
+    req = signed("PUT", f"{ENDPOINT}/{BUCKET}/swapped", KEY, SECRET, body=b"signed body")
+    raw = requests.put(req.url, data=b"other body!", headers=dict(req.headers.items()))
+    check("swapped body refused",
+          raw.status_code == 400 and "XAmzContentSHA256Mismatch" in raw.text, raw.text)
+    check_eq("swapped body left nothing", (404, "404"),
+             error_of(good.head_object, Bucket=BUCKET, Key="swapped"))
+    # Signed aws-chunked uploads: right, then one chunk changed after signing.
+    data = os.urandom(200 * 1024 + 3)
+    raw = chunked_put(f"{ENDPOINT}/{BUCKET}/chunked", KEY, SECRET, data)
+    check_eq("signed chunked upload", 200, raw.status_code)
+    check_eq("signed chunked bytes", sha(data),
+             sha(good.get_object(Bucket=BUCKET, Key="chunked")["Body"].read()))
+    raw = chunked_put(f"{ENDPOINT}/{BUCKET}/badchunk", KEY, SECRET, data, corrupt_chunk=1)
+    check("bad chunk signature refused",
+          raw.status_code == 403 and "SignatureDoesNotMatch" in raw.text, raw.text)
+    check_eq("bad chunk left nothing", (404, "404"),
+             error_of(good.head_object, Bucket=BUCKET, Key="badchunk"))
+    # S3SigV4Auth signs the hash of an empty body: the chunked body does not have it.
+    raw = chunked_put(f"{ENDPOINT}/{BUCKET}/emptyhash", KEY, SECRET, data, signer=S3SigV4Auth)
+    check("chunked body under another payload hash refused",
+          raw.status_code == 400 and "XAmzContentSHA256Mismatch" in raw.text, raw.text)
+    raw = chunked_put(f"{ENDPOINT}/{BUCKET}/wrongkey", KEY, "wrong", data)
+    check_eq("chunked upload with a wrong secret", 403, raw.status_code)
+    # Presigned URLs (curl fetches one in s3_api_test.sh).
+    url = good.generate_presigned_url("get_object", Params={"Bucket": BUCKET, "Key": "obj"},
+                                      ExpiresIn=60)
+    check_eq("presigned get", sha(payload), sha(requests.get(url).content))
+    raw = requests.get(url.replace(f"{BUCKET}/obj", f"{BUCKET}/chunked"))
+    check("presigned URL for another key refused",
+          raw.status_code == 403 and "SignatureDoesNotMatch" in raw.text, raw.text)
+    put_url = good.generate_presigned_url("put_object",
+                                          Params={"Bucket": BUCKET, "Key": "viaurl"},
+                                          ExpiresIn=60)
+    check_eq("presigned put", 200, requests.put(put_url, data=b"via url").status_code)
+    check_eq("presigned put bytes", b"via url",
+             good.get_object(Bucket=BUCKET, Key="viaurl")["Body"].read())
+    print(f"boto3: {PASSES} passed, {FAILURES} failed")
+    sys.exit(1 if FAILURES else 0)
+
+s3 = client()
 
 # --- Buckets ----------------------------------------------------------------------------------
 s3.create_bucket(Bucket="py")

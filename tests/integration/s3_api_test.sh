@@ -3,6 +3,10 @@
 # everyday commands (mb, ls, cp up/down with a 20 MB multipart upload, ranges, copy, batch
 # delete, abort), curl for a multipart upload that outlives a restart, and boto3
 # (s3_api_test.py) for byte-exact round trips, listings, errors and multipart checks.
+# Then, on a second `alluxio local` with alluxio.s3.rest.authentication.enabled=true and the S3
+# API also on the worker's REST port: awscli and boto3 with right and wrong secrets, presigned
+# URLs fetched with curl, signed aws-chunked uploads. Last, a master with two workers in
+# redirect mode: a GetObject at the worker not owning the data answers 307 to the owner.
 # Usage: s3_api_test.sh path/to/alluxio   (needs: apt-get install awscli python3-boto3)
 set -uo pipefail
 ALLUXIO=$(realpath "${1:?usage: s3_api_test.sh path/to/alluxio}")
@@ -137,8 +141,123 @@ py_rc=$?
 cat "$work/py.out"
 expect_eq "boto3 checks" "0" "$py_rc"
 
+# --- Authentication on (proxy and worker REST port) -------------------------------------------
+kill "$LOCAL_PID"
+wait "$LOCAL_PID" 2>/dev/null
+auth=$work/auth
+mkdir -p "$auth/conf"
+A_PROXY=$(free_port); A_WWEB=$(free_port); A_REST=$(free_port)
+cat >"$auth/conf/alluxio-site.properties" <<PROPS
+alluxio.work.dir=$auth/work
+alluxio.master.rpc.port=$(free_port)
+alluxio.master.web.port=$(free_port)
+alluxio.worker.rpc.port=$(free_port)
+alluxio.worker.web.port=$A_WWEB
+alluxio.proxy.web.port=$A_PROXY
+alluxio.worker.tieredstore.level0.dirs.path=$auth/mem
+alluxio.worker.ramdisk.size=64MB
+alluxio.user.block.size.bytes.default=8MB
+alluxio.s3.rest.authentication.enabled=true
+alluxio.s3.rest.authentication.credentials=alice:alice-Secret/123+x,bob:bob-secret
+alluxio.worker.s3.api.enabled=true
+alluxio.worker.rest.port=$A_REST
+PROPS
+"$ALLUXIO" local --conf-dir "$auth/conf" >>"$auth/local.log" 2>&1 &
+LOCAL_PID=$!
+PIDS+=("$LOCAL_PID")
+wait_http "http://127.0.0.1:$A_PROXY/healthz" && wait_http "http://127.0.0.1:$A_REST/healthz" &&
+  worker_registered "$A_WWEB" || { tail -20 "$auth/local.log"; exit 1; }
+expect_not_contains "credentials masked in proxy info" \
+  "$(curl -s "http://127.0.0.1:$A_PROXY/api/v1/proxy/info")" "alice-Secret"
+
+export AWS_SECRET_ACCESS_KEY='alice-Secret/123+x'
+for ep in "http://127.0.0.1:$A_PROXY/api/v1/s3" "http://127.0.0.1:$A_REST"; do
+  EP=$ep
+  name=$([[ $ep == *api/v1/s3 ]] && echo proxy || echo worker)
+  aws s3 mb "s3://auth-$name"
+  expect_eq "$name: mb with the right secret" "0" "$RC"
+  aws s3 cp "$work/up/big.bin" "s3://auth-$name/big.bin" --no-progress
+  expect_eq "$name: multipart cp with the right secret" "0" "$RC"
+  aws s3 cp "s3://auth-$name/big.bin" "$work/auth-$name.bin" --no-progress
+  expect_eq "$name: round-trip" "$(sha "$work/up/big.bin")" "$(sha "$work/auth-$name.bin")"
+  AWS_SECRET_ACCESS_KEY=wrong aws s3 ls "s3://auth-$name"
+  expect_eq "$name: wrong secret fails" "1" "$((RC != 0))"
+  expect_contains "$name: wrong secret error" "$ERR" "SignatureDoesNotMatch"
+  AWS_SECRET_ACCESS_KEY=wrong aws s3 cp "$work/up/small.bin" "s3://auth-$name/small.bin"
+  expect_contains "$name: wrong secret upload refused" "$ERR" "SignatureDoesNotMatch"
+  AWS_ACCESS_KEY_ID=mallory aws s3 ls "s3://auth-$name"
+  expect_contains "$name: unknown key" "$ERR" "InvalidAccessKeyId"
+  aws s3 ls "s3://auth-$name"
+  expect_contains "$name: listing" "$OUT" "big.bin"
+  expect_not_contains "$name: nothing from the wrong secret" "$OUT" "small.bin"
+  # Presigned URLs: fetched with curl; a changed signature and an expired URL are refused.
+  aws s3 presign "s3://auth-$name/big.bin" --expires-in 60
+  url=$OUT
+  curl -s -o "$work/presigned.bin" "$url"
+  expect_eq "$name: presigned curl" "$(sha "$work/up/big.bin")" "$(sha "$work/presigned.bin")"
+  last=${url: -1}
+  expect_contains "$name: tampered presigned URL" \
+    "$(curl -s -i "${url%?}$([[ $last == 0 ]] && echo 1 || echo 0)")" "SignatureDoesNotMatch"
+  aws s3 presign "s3://auth-$name/big.bin" --expires-in 1
+  sleep 2
+  got=$(curl -s -i "$OUT")
+  expect_contains "$name: expired presigned URL status" "$got" "403"
+  expect_contains "$name: expired presigned URL code" "$got" "<Code>AccessDenied</Code>"
+  expect_contains "$name: anonymous request refused" \
+    "$(curl -s "${ep}/auth-$name/big.bin")" "<Code>AccessDenied</Code>"
+done
+/usr/bin/python3 "$HERE/s3_api_test.py" --auth "http://127.0.0.1:$A_PROXY/api/v1/s3" \
+  alice 'alice-Secret/123+x' >"$work/py-auth.out" 2>&1
+py_rc=$?
+cat "$work/py-auth.out"
+expect_eq "boto3 auth checks (proxy)" "0" "$py_rc"
+/usr/bin/python3 "$HERE/s3_api_test.py" --auth "http://127.0.0.1:$A_REST" bob bob-secret \
+  >"$work/py-auth-worker.out" 2>&1
+py_rc=$?
+cat "$work/py-auth-worker.out"
+expect_eq "boto3 auth checks (worker)" "0" "$py_rc"
+export AWS_SECRET_ACCESS_KEY=dummy
+kill "$LOCAL_PID"
+wait "$LOCAL_PID" 2>/dev/null
+
+# --- Redirect mode: a master and two workers serving S3 -------------------------------------
+red=$work/redirect
+mkdir -p "$red"
+M_RPC=$(free_port); M_WEB=$(free_port)
+start_master "$red" "$M_RPC" "$M_WEB" || { tail -20 "$red/master.log"; exit 1; }
+REST1=$(free_port); REST2=$(free_port)
+for i in 1 2; do
+  rest_var=REST$i
+  start_worker "$red" "w$i" "$(free_port)" "$(free_port)" -Dalluxio.master.hostname=localhost \
+    -Dalluxio.master.rpc.port="$M_RPC" -Dalluxio.worker.s3.api.enabled=true \
+    -Dalluxio.worker.s3.redirect.enabled=true -Dalluxio.worker.rest.port="${!rest_var}" \
+    -Dalluxio.user.block.size.bytes.default=1MB || { tail -20 "$red/w$i.log"; exit 1; }
+done
+curl -sf -X PUT "http://127.0.0.1:$REST1/red" >/dev/null
+head -c 3000000 /dev/urandom >"$work/red.bin"
+curl -sf -X PUT --data-binary @"$work/red.bin" "http://127.0.0.1:$REST1/red/dir/obj%20x" >/dev/null
+h1=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url} %{size_download}' \
+  "http://127.0.0.1:$REST1/red/dir/obj%20x?x-id=GetObject")
+h2=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url} %{size_download}' \
+  "http://127.0.0.1:$REST2/red/dir/obj%20x?x-id=GetObject")
+echo "redirect: worker 1 -> $h1; worker 2 -> $h2"
+if [[ $h1 == 307* ]]; then owner=$REST2 other=$REST1 redirect=$h1 served=$h2
+else owner=$REST1 other=$REST2 redirect=$h2 served=$h1; fi
+expect_eq "the owner serves" "200" "${served%% *}"
+expect_eq "the other worker redirects, no body" \
+  "307 http://localhost:$owner/red/dir/obj%20x?x-id=GetObject 0" "$redirect"
+curl -s -L -o "$work/red.out" "http://127.0.0.1:$other/red/dir/obj%20x"
+expect_eq "following the redirect" "$(sha "$work/red.bin")" "$(sha "$work/red.out")"
+expect_eq "HEAD is answered where asked" "200" \
+  "$(curl -s -I -o /dev/null -w '%{http_code}' "http://127.0.0.1:$other/red/dir/obj%20x")"
+expect_eq "ranges follow too" "$(head -c 10 "$work/red.bin" | sha256sum | cut -d' ' -f1)" \
+  "$(curl -s -L -r 0-9 "http://127.0.0.1:$other/red/dir/obj%20x" | sha256sum | cut -d' ' -f1)"
+expect_eq "a missing key is not redirected" "404" \
+  "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$other/red/nope")"
+
 if ((FAILURES > 0)); then
   echo "--- proxy log (last 30 lines)"
   tail -30 "$work/local.log"
+  tail -30 "$auth/local.log" 2>/dev/null
 fi
 finish

@@ -218,7 +218,8 @@ TEST_CASE("credentials are marked secret and nothing else is", "[conf][keys]") {
     if (key.secret) secret.insert(key.name);
   }
   CHECK(secret == std::set<std::string_view>{"aws.accessKeyId", "aws.secretKey", "s3a.accessKeyId",
-                                             "s3a.secretKey"});
+                                             "s3a.secretKey",
+                                             "alluxio.s3.rest.authentication.credentials"});
   CHECK(Key("s3a.secretKey").scope == Scope::kServer);
 }
 

@@ -22,7 +22,7 @@ TEST_CASE("a v2 listing page carries KeyCount, tokens and url-encoded keys", "[s
   page.max_keys = 2;
   page.truncated = true;
   page.next_continuation_token = "abcd";
-  page.contents.push_back(ObjectEntry{"dir one/a+b.txt", 1'700'000'000'000, 5, "etag1", "u"});
+  page.contents.push_back(ObjectEntry{"dir one/a+b.txt", 1'700'000'000'000, 5, "etag1", "u", {}});
   page.common_prefixes.push_back("dir one/sub/");
   std::string xml = ListObjectsXml(page);
   CHECK(xml.find("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">") !=
