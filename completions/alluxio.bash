@@ -615,6 +615,7 @@ alluxio.proxy.s3.writetype
 alluxio.proxy.stream.cache.timeout
 alluxio.proxy.web.bind.host
 alluxio.proxy.web.port
+alluxio.s3.rest.authentication.credentials
 alluxio.s3.rest.authentication.enabled
 alluxio.security.authentication.type
 alluxio.security.authorization.permission.enabled

@@ -524,7 +524,8 @@ function __alluxio_keys  # configuration keys with their descriptions
         'alluxio.proxy.stream.cache.timeout' 'Time after which an idle REST stream is closed' \
         'alluxio.proxy.web.bind.host' 'Address the proxy\'s web server listens on' \
         'alluxio.proxy.web.port' 'Port of the proxy\'s REST and S3 server' \
-        'alluxio.s3.rest.authentication.enabled' 'Whether S3 requests must carry a valid signature' \
+        'alluxio.s3.rest.authentication.credentials' 'Ours: access keys the S3 API accepts when authentication is enabled, as comma-separated <access key id>:<secret key> pairs; the access key id is the Alluxio user' \
+        'alluxio.s3.rest.authentication.enabled' 'Whether S3 requests must carry a valid AWS Signature Version 4 made with a key of alluxio.s3.rest.authentication.credentials (header or presigned URL)' \
         'alluxio.security.authentication.type' 'How callers are identified' \
         'alluxio.security.authorization.permission.enabled' 'Whether POSIX permissions are checked on every path operation' \
         'alluxio.security.authorization.permission.supergroup' 'Group whose members are superusers' \
