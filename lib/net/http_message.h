@@ -102,9 +102,12 @@ struct FileBody {
 struct HttpResponse {
   int status = 200;
   Headers headers;
-  // At most one of the three body forms is used; `file` wins over `stream` over `body`.
+  // At most one of the body forms is used; `file` wins over `files` over `stream` over `body`.
   std::string body;
   std::optional<FileBody> file;
+  // Several file regions sent one after another with sendfile(2) (an object made of blocks);
+  // Content-Length is their total.
+  std::vector<FileBody> files;
   // Called after the headers are sent. Sent chunked unless the handler set Content-Length,
   // in which case the callback must write exactly that many bytes. A non-OK return closes the
   // connection (the peer sees a truncated body).

@@ -523,15 +523,26 @@ bool HttpServer::Impl::WriteResponse(const std::shared_ptr<Connection>& conn,
   CopyHeaders(res.headers, h.base());
 
   if (res.file) {
-    h.content_length(res.file->length);
+    res.files.clear();
+    res.files.push_back(std::move(*res.file));
+    res.file.reset();
+  }
+  if (!res.files.empty()) {
+    int64_t total = 0;
+    for (const FileBody& f : res.files) total += f.length;
+    h.content_length(static_cast<uint64_t>(total));
     h.keep_alive(keep_alive);
     http::response_serializer<http::empty_body> sr(h);
     stream.expires_after(idle);
     http::async_write_header(stream, sr, yield[ec]);
     if (ec) return false;
-    if (head) return true;
-    bool ok = SendFile(conn, *res.file, yield);
-    res.file.reset();  // closes the descriptor and releases the hold now, not at destruction
+    bool ok = true;
+    for (FileBody& f : res.files) {
+      if (head || !ok) break;
+      ok = SendFile(conn, f, yield);
+      f = FileBody{};  // closes the descriptor and releases the hold now, not at destruction
+    }
+    res.files.clear();
     return ok;
   }
 

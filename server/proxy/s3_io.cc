@@ -32,22 +32,6 @@ Result<size_t> StringBodyReader::Read(char* buf, size_t n) {
   return take;
 }
 
-Status SendFileRegion(const net::FileBody& file, net::BodyWriter& w) {
-  std::vector<char> buf(static_cast<size_t>(std::min<int64_t>(file.length, kChunk)));
-  int64_t offset = file.offset;
-  int64_t left = file.length;
-  while (left > 0) {
-    size_t want = static_cast<size_t>(std::min<int64_t>(left, static_cast<int64_t>(buf.size())));
-    ssize_t n = ::pread(file.fd.get(), buf.data(), want, offset);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Status::DataLoss("A block file ended before its length");
-    RETURN_IF_ERROR(w.Write(std::string_view(buf.data(), static_cast<size_t>(n))));
-    offset += n;
-    left -= n;
-  }
-  return Status::OK();
-}
-
 S3Error BodyReadError(const Status& st) {
   switch (st.code()) {
     case StatusCode::kDeadlineExceeded:

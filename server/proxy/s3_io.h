@@ -49,10 +49,6 @@ S3Result<int64_t> Pump(net::BodyReader& body, client::FileOutStream& out, Md5* m
 // signature), XAmzContentSHA256Mismatch (DATA_LOSS: a signed payload hash).
 S3Error BodyReadError(const Status& status);
 
-// Sends `file`'s region through `w` (read with pread, 1 MiB at a time). DATA_LOSS when the file
-// is shorter than the region; the writer's errors pass through.
-Status SendFileRegion(const net::FileBody& file, net::BodyWriter& w);
-
 // The MD5 a Content-MD5 header asks for (16 raw bytes), nullopt without the header;
 // InvalidDigest when it is not base64 of 16 bytes.
 S3Result<std::optional<std::string>> ContentMd5(const net::Headers& headers);

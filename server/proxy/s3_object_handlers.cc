@@ -143,16 +143,7 @@ S3Status S3Service::GetObject(S3Call& call, bool head) {
 
   if (local_reader_) {
     if (auto regions = local_reader_(*info, first, length)) {
-      if (regions->size() == 1) {
-        res.file = std::move(regions->front());
-        return S3Status::OK();
-      }
-      res.headers.Set("Content-Length", std::to_string(length));
-      auto files = std::make_shared<std::vector<net::FileBody>>(std::move(*regions));
-      res.stream = [files](net::BodyWriter& w) -> Status {
-        for (const net::FileBody& f : *files) RETURN_IF_ERROR(SendFileRegion(f, w));
-        return Status::OK();
-      };
+      res.files = std::move(*regions);  // sent with sendfile(2), one region after another
       return S3Status::OK();
     }
   }
