@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "lib/client/file_system.h"
 #include "lib/client/worker_picker.h"
@@ -82,6 +84,11 @@ class NativeFileSystem final : public FileSystem {
   Result<std::vector<wire::WorkerInfo>> ListWorkers() override;
   Result<std::vector<wire::TierUsage>> Capacity() override;
   Result<wire::MasterInfo> GetMasterInfo() override;
+  // For servers on a worker's host (the proxy's S3 GetObject): the tier files holding bytes
+  // [first, first + length) of `info`, one region per block in order, when every block is cached
+  // by a worker on this host and short-circuit reads are on; nullopt otherwise.
+  std::optional<std::vector<net::FileBody>> OpenLocalRegions(const wire::FileInfo& info,
+                                                             int64_t first, int64_t length);
 
  private:
   struct ListPage {

@@ -190,44 +190,14 @@ class NativeFileInStream final : public FileInStream {
   }
 
   // Opens the block's tier file when `worker` runs on this host and holds the block; false
-  // (and the caller reads over HTTP) when anything is off: not local, not cached there any
-  // more, a file this user cannot open. CACHE_PROMOTE reads go over HTTP so the worker promotes.
+  // (and the caller reads over HTTP) when anything is off. CACHE_PROMOTE reads go over HTTP so
+  // the worker promotes.
   bool TryShortCircuit(const wire::WorkerNetAddress& worker, const wire::FileBlockInfo& block,
                        int64_t in_block) {
-    if (data_.short_circuit_host.empty() || read_type_ == wire::ReadType::kCachePromote) {
-      return false;
-    }
-    if (worker.host != data_.short_circuit_host && worker.host != MachineHostName()) return false;
-    bool listed = false;
-    for (const auto& loc : block.block_info.locations) {
-      if (loc.worker_address.host == worker.host &&
-          loc.worker_address.rpc_port == worker.rpc_port) {
-        listed = true;
-      }
-    }
-    if (!listed) return false;
-    net::ClientRequest req;
-    req.target = StrCat("/api/v1/worker/blocks/", block.block_info.block_id, "/local");
-    auto res = data_.http->Send(worker.host, worker.rpc_port, req, 64 * 1024);
-    if (!res.ok() || res->status != 200) return false;
-    auto j = wire::ParseJson(res->body);
-    if (!j.ok() || !j->is_object() || !j->contains("path") || !(*j)["path"].is_string()) {
-      return false;
-    }
-    int64_t length = j->value("length", int64_t{-1});
-    if (length != block.block_info.length) return false;
-    std::string path = (*j)["path"].get<std::string>();
-    // Only the regular file the worker stat'ed: no symlink, no FIFO (O_NONBLOCK keeps open
-    // from waiting on one), the same device and inode, exactly the block's size.
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (read_type_ == wire::ReadType::kCachePromote) return false;
+    UniqueFd fd = OpenLocalBlockFile(*data_.http, data_.short_circuit_host, worker, block);
     if (!fd.valid()) return false;
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != length ||
-        static_cast<uint64_t>(st.st_dev) != j->value("device", uint64_t{0}) ||
-        static_cast<uint64_t>(st.st_ino) != j->value("inode", uint64_t{0})) {
-      return false;
-    }
-    stream_ = std::make_unique<LocalBlockReader>(std::move(fd), in_block, length);
+    stream_ = std::make_unique<LocalBlockReader>(std::move(fd), in_block, block.block_info.length);
     return true;
   }
 
@@ -456,6 +426,43 @@ class NativeFileOutStream final : public FileOutStream {
 };
 
 }  // namespace
+
+// Shared by reads and by servers sending blocks (see native_streams.h).
+UniqueFd OpenLocalBlockFile(net::HttpClient& http, const std::string& short_circuit_host,
+                            const wire::WorkerNetAddress& worker,
+                            const wire::FileBlockInfo& block) {
+  if (short_circuit_host.empty()) return UniqueFd();
+  if (worker.host != short_circuit_host && worker.host != MachineHostName()) return UniqueFd();
+  bool listed = false;
+  for (const auto& loc : block.block_info.locations) {
+    if (loc.worker_address.host == worker.host && loc.worker_address.rpc_port == worker.rpc_port) {
+      listed = true;
+    }
+  }
+  if (!listed) return UniqueFd();
+  net::ClientRequest req;
+  req.target = StrCat("/api/v1/worker/blocks/", block.block_info.block_id, "/local");
+  auto res = http.Send(worker.host, worker.rpc_port, req, 64 * 1024);
+  if (!res.ok() || res->status != 200) return UniqueFd();
+  auto j = wire::ParseJson(res->body);
+  if (!j.ok() || !j->is_object() || !j->contains("path") || !(*j)["path"].is_string()) {
+    return UniqueFd();
+  }
+  int64_t length = j->value("length", int64_t{-1});
+  if (length != block.block_info.length) return UniqueFd();
+  std::string path = (*j)["path"].get<std::string>();
+  // Only the regular file the worker stat'ed: no symlink, no FIFO (O_NONBLOCK keeps open from
+  // waiting on one), the same device and inode, exactly the block's size.
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+  if (!fd.valid()) return UniqueFd();
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != length ||
+      static_cast<uint64_t>(st.st_dev) != j->value("device", uint64_t{0}) ||
+      static_cast<uint64_t>(st.st_ino) != j->value("inode", uint64_t{0})) {
+    return UniqueFd();
+  }
+  return fd;
+}
 
 std::unique_ptr<FileInStream> NewFileInStream(const DataPath& data, wire::FileInfo info,
                                               wire::ReadType read_type) {

@@ -6,6 +6,7 @@
 
 #include "lib/client/file_system.h"
 #include "lib/client/worker_picker.h"
+#include "lib/common/unique_fd.h"
 #include "lib/net/http_client.h"
 
 namespace alluxio::client {
@@ -21,6 +22,13 @@ struct DataPath {
   // host name) is read from the worker's tier file directly. Empty: always over HTTP.
   std::string short_circuit_host;
 };
+
+// Short-circuit: the tier file of `block` on `worker` when that worker runs on this host
+// (`short_circuit_host` or this machine's host name) and lists the block, verified as the very
+// file the worker names (regular, same device and inode, the block's size); an invalid
+// descriptor otherwise (the caller reads over HTTP).
+UniqueFd OpenLocalBlockFile(net::HttpClient& http, const std::string& short_circuit_host,
+                            const wire::WorkerNetAddress& worker, const wire::FileBlockInfo& block);
 
 std::unique_ptr<FileInStream> NewFileInStream(const DataPath& data, wire::FileInfo info,
                                               wire::ReadType read_type);

@@ -59,6 +59,11 @@ Status ProxyProcess::Start() {
   }
   s3_users_ = std::make_unique<S3UserFileSystems>(fs_.get(), std::move(per_user));
   s3_ = std::make_unique<S3Service>(options_.s3, s3_users_.get(), logger_, clock_);
+  // On a worker's host, cached objects go out from the tier files with sendfile(2). The
+  // request's own user already passed the permission checks when it got the object's status.
+  s3_->SetLocalReader([this](const wire::FileInfo& info, int64_t first, int64_t length) {
+    return fs_->OpenLocalRegions(info, first, length);
+  });
   s3_->AddRoutes(router, "/api/v1/s3");
   AddAdminRoutes(router, fs_.get(),
                  [this](const std::string& target) { return fs_->GetMaster(target); });
