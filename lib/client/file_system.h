@@ -42,6 +42,12 @@ class FileInStream {
   virtual Status Seek(int64_t pos) = 0;
   virtual int64_t position() const = 0;
   virtual int64_t length() const = 0;
+  // Writes up to `n` bytes from the current position to the descriptor `fd` (a file, pipe or
+  // /dev/null) and moves the position; returns the bytes written, 0 at the end of the file.
+  // The default reads into a buffer and writes it; a stream reading a local tier file uses
+  // sendfile(2), so the bytes never pass through this process. A short write returns what was
+  // written; a failed write is UNAVAILABLE.
+  virtual Result<size_t> ReadToFd(int fd, size_t n);
 };
 
 class FileSystem {

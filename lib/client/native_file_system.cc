@@ -1,8 +1,14 @@
 #include "lib/client/native_file_system.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "lib/client/native_streams.h"
+#include "lib/common/logging.h"
 #include "lib/common/path.h"
 #include "lib/common/user.h"
 #include "lib/conf/property_key.h"
@@ -24,6 +30,19 @@ Result<json> ParseObject(const std::string& body) {
 }
 
 }  // namespace
+
+Result<size_t> FileInStream::ReadToFd(int fd, size_t n) {
+  std::vector<char> buf(std::min<size_t>(n, 1 << 20));
+  ASSIGN_OR_RETURN(size_t got, Read(buf.data(), buf.size()));
+  size_t done = 0;
+  while (done < got) {
+    ssize_t w = ::write(fd, buf.data() + done, got - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) return Status::Unavailable(StrCat("Writing failed: ", std::strerror(errno)));
+    done += static_cast<size_t>(w);
+  }
+  return got;
+}
 
 Result<std::vector<wire::FileInfo>> FileSystem::ListAll(const std::string& path,
                                                         const wire::ListStatusOptions& options) {

@@ -270,6 +270,13 @@ fs_to "$work/read" cat /reads/f$n
 expect_eq "short-circuit read: bytes" "$(sha "$work/src/f$n")" "$(sha "$work/read")"
 expect_eq "short-circuit read: every block looked up locally" $((before + 4)) "$(local_reads)"
 expect_eq "short-circuit read: no block read over HTTP" "$before_http" "$(http_reads)"
+# cat sends tier files with sendfile(2) to its stdout: a file above, a pipe here.
+got=$("$ALLUXIO" fs cat /reads/f$n | sha256sum | cut -d' ' -f1)
+expect_eq "short-circuit read into a pipe: bytes" "$(sha "$work/src/f$n")" "$got"
+got=$("$ALLUXIO" fs cat /reads/f$n /reads/f1 /reads/f$n | sha256sum | cut -d' ' -f1)
+expect_eq "cat of several files: bytes in order" \
+  "$(cat "$work/src/f$n" "$work/src/f1" "$work/src/f$n" | sha256sum | cut -d' ' -f1)" "$got"
+before=$(($(local_reads) - 4))  # the checks below count from the first read's lookups
 fs_to "$work/read" -Dalluxio.user.short.circuit.enabled=false cat /reads/f$n
 expect_eq "short-circuit off: bytes" "$(sha "$work/src/f$n")" "$(sha "$work/read")"
 expect_eq "short-circuit off: no local reads" $((before + 4)) "$(local_reads)"
