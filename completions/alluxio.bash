@@ -780,7 +780,7 @@ _alluxio_complete_value() {
       fi ;;
     dir) mapfile -t found < <(compgen -d -- "$cur"); compopt -o filenames 2>/dev/null ;;
     file) mapfile -t found < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null ;;
-    apath) _alluxio_remote_paths "$cur" ;;
+    apath) _alluxio_remote_paths "$cur"; compopt -o filenames 2>/dev/null ;;  # quotes blanks
   esac
   for c in "${found[@]}"; do COMPREPLY+=("$prefix$c"); done
 }

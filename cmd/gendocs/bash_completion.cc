@@ -53,7 +53,7 @@ constexpr std::string_view kEngine = R"BASH(
       fi ;;
     dir) mapfile -t found < <(compgen -d -- "$cur"); compopt -o filenames 2>/dev/null ;;
     file) mapfile -t found < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null ;;
-    apath) @P@_remote_paths "$cur" ;;
+    apath) @P@_remote_paths "$cur"; compopt -o filenames 2>/dev/null ;;  # quotes blanks
   esac
   for c in "${found[@]}"; do COMPREPLY+=("$prefix$c"); done
 }

@@ -211,6 +211,27 @@ else
   echo "SKIP zsh completion run: zsh or tmux is not installed"
 fi
 
+if command -v tmux >/dev/null && [[ -n ${rpc:-} ]]; then
+  echo "== bash inserts remote paths quoted (in a terminal)"
+  printf 'PS1="$ "\nsource %q\n' "$src/completions/alluxio.bash" >"$work/bashrc"
+  tmux -L "$tmux_socket" new-session -d -s bashc -x 200 -y 20 \
+    "env -i HOME=$work TERM=xterm PATH=$PATH bash --rcfile $work/bashrc -i"
+  bash_screen_has() {  # TEXT: polls the bash session's screen (5s)
+    local deadline=$((SECONDS + 5))
+    while ((SECONDS < deadline)); do
+      [[ $(tmux -L "$tmux_socket" capture-pane -p -t bashc) == *"$1"* ]] && return 0
+      sleep 0.1
+    done
+    return 1
+  }
+  tmux -L "$tmux_socket" send-keys -t bashc "alluxio -Dalluxio.master.rpc.port=$rpc fs cat /docs-dir/wi" Tab
+  bash_screen_has 'fs cat /docs-dir/with\ space'
+  expect_eq "bash: a blank in a remote path is escaped" 0 $?
+  tmux -L "$tmux_socket" send-keys -t bashc C-u "alluxio -Dalluxio.master.rpc.port=$rpc fs ls /docs-dir/su" Tab
+  bash_screen_has 'fs ls /docs-dir/sub/'
+  expect_eq "bash: a remote directory keeps its slash" 0 $?
+fi
+
 if command -v man >/dev/null && command -v groff >/dev/null; then
   echo "== man pages render without warnings"
   for page in "$src"/man/*.1; do
