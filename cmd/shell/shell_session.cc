@@ -168,7 +168,8 @@ int ShellSession::Cd(const Words& args) {
   auto info = fs_.GetStatus(path->path, {});
   if (!info.ok()) return Finish(ctx, info.status());
   if (!info->folder) {
-    return Finish(ctx, Status::FailedPrecondition("Path \"" + path->path + "\" is not a directory"));
+    return Finish(ctx,
+                  Status::FailedPrecondition("Path \"" + path->path + "\" is not a directory"));
   }
   cwd_ = path->path;
   return kExitOk;
@@ -185,8 +186,8 @@ int ShellSession::Pwd(const Words& args) {
 
 int ShellSession::Exit(const Words& args) {
   int64_t code = 0;
-  if (args.size() > 1 || (args.size() == 1 && (!ParseInt64(args[0], &code) || code < 0 ||
-                                                code > 255))) {
+  if (args.size() > 1 ||
+      (args.size() == 1 && (!ParseInt64(args[0], &code) || code < 0 || code > 255))) {
     err_ << "exit takes one optional exit code between 0 and 255\n";
     return kExitUsage;
   }
@@ -252,8 +253,8 @@ int ShellSession::Workers(const Words& args) {
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
   out_ << fs::PadRight("ID", 22) << fs::PadRight("Address", 24) << fs::PadRight("State", 7)
-       << fs::PadRight("Heartbeat", 11) << fs::PadRight("Capacity", 12)
-       << fs::PadRight("Used", 12) << "Blocks\n";
+       << fs::PadRight("Heartbeat", 11) << fs::PadRight("Capacity", 12) << fs::PadRight("Used", 12)
+       << "Blocks\n";
   for (const auto& w : *workers) {
     int64_t cap = 0, used = 0;
     for (const auto& t : w.tiers) {
@@ -263,9 +264,9 @@ int ShellSession::Workers(const Words& args) {
     out_ << fs::PadRight(std::to_string(w.id), 22)
          << fs::PadRight(w.address.host + ":" + std::to_string(w.address.rpc_port), 24)
          << fs::PadRight(w.state, 7)
-         << fs::PadRight(std::to_string(std::max<int64_t>(0, (now - w.last_contact_ms) / 1000)) +
-                             "s ago",
-                         11)
+         << fs::PadRight(
+                std::to_string(std::max<int64_t>(0, (now - w.last_contact_ms) / 1000)) + "s ago",
+                11)
          << fs::PadRight(conf::FormatBytes(cap), 12) << fs::PadRight(conf::FormatBytes(used), 12)
          << w.block_count << "\n";
   }
@@ -346,9 +347,8 @@ int ShellSession::Conf(const Words& args) {
   if (!key.empty()) {
     if (!c.contains(key)) {
       ctx.usage_error = conf::FindPropertyKey(key) == nullptr;
-      return Finish(ctx, Status::NotFound(ctx.usage_error
-                                              ? key + " is not a known property key"
-                                              : key + " has no value on the proxy"));
+      return Finish(ctx, Status::NotFound(ctx.usage_error ? key + " is not a known property key"
+                                                          : key + " has no value on the proxy"));
     }
     if (as_json) {
       out_ << Dump(json{{key, c[key]}}) << "\n";
