@@ -7,6 +7,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "lib/client/block_regions.h"
 #include "lib/client/native_streams.h"
 #include "lib/common/logging.h"
 #include "lib/common/path.h"
@@ -144,25 +145,14 @@ Result<wire::MasterInfo> NativeFileSystem::GetMasterInfo() {
 std::optional<std::vector<net::FileBody>> NativeFileSystem::OpenLocalRegions(
     const wire::FileInfo& info, int64_t first, int64_t length) {
   if (!options_.short_circuit) return std::nullopt;
-  std::vector<net::FileBody> out;
-  const int64_t end = first + length;
-  int64_t pos = first;
-  for (const wire::FileBlockInfo& b : info.file_block_infos) {
-    const int64_t block_end = b.offset + b.block_info.length;
-    if (block_end <= pos || b.offset >= end) continue;
-    if (b.offset > pos) return std::nullopt;  // a gap in the block list
-    UniqueFd fd;
-    for (const wire::BlockLocation& loc : b.block_info.locations) {
-      fd = OpenLocalBlockFile(data_http_, options_.local_host, loc.worker_address, b);
-      if (fd.valid()) break;
-    }
-    if (!fd.valid()) return std::nullopt;
-    const int64_t to = std::min(end, block_end);
-    out.push_back(net::FileBody{std::move(fd), pos - b.offset, to - pos, nullptr});
-    pos = to;
-  }
-  if (pos < end) return std::nullopt;
-  return out;
+  return BlockRegions(
+      info, first, length, [this](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
+        for (const wire::BlockLocation& loc : b.block_info.locations) {
+          UniqueFd fd = OpenLocalBlockFile(data_http_, options_.local_host, loc.worker_address, b);
+          if (fd.valid()) return net::FileBody{std::move(fd), 0, 0, nullptr};
+        }
+        return std::nullopt;
+      });
 }
 
 NativeFileSystem::~NativeFileSystem() = default;

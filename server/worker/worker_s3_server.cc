@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "lib/client/block_regions.h"
 #include "lib/common/strings.h"
 #include "lib/net/standard_routes.h"
 #include "server/proxy/s3_protocol.h"
@@ -83,25 +84,15 @@ int WorkerS3Server::port() const { return server_ ? server_->port() : 0; }
 std::optional<std::vector<net::FileBody>> WorkerS3Server::LocalRegions(const wire::FileInfo& info,
                                                                        int64_t first,
                                                                        int64_t length) {
-  std::vector<net::FileBody> out;
-  const int64_t end = first + length;
-  int64_t pos = first;
-  for (const wire::FileBlockInfo& b : info.file_block_infos) {
-    const int64_t block_start = b.offset;
-    const int64_t block_end = b.offset + b.block_info.length;
-    if (block_end <= pos || block_start >= end) continue;
-    if (block_start > pos) return std::nullopt;  // a gap in the block list
-    auto handle = store_->LockBlock(b.block_info.block_id);
-    if (!handle.ok() || handle->length() != b.block_info.length) return std::nullopt;
-    int fd = ::open(handle->path().c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    const int64_t to = std::min(end, block_end);
-    out.push_back(net::FileBody{UniqueFd(fd), pos - block_start, to - pos,
-                                std::make_shared<BlockReadHandle>(std::move(*handle))});
-    pos = to;
-  }
-  if (pos != end) return std::nullopt;
-  return out;
+  return client::BlockRegions(
+      info, first, length, [this](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
+        auto handle = store_->LockBlock(b.block_info.block_id);
+        if (!handle.ok() || handle->length() != b.block_info.length) return std::nullopt;
+        int fd = ::open(handle->path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return std::nullopt;
+        return net::FileBody{UniqueFd(fd), 0, 0,
+                             std::make_shared<BlockReadHandle>(std::move(*handle))};
+      });
 }
 
 bool WorkerS3Server::MaybeRedirect(proxy::S3Call& call) {
