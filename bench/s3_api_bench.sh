@@ -23,28 +23,10 @@ RUNS=${RUNS:-3}
 SIZE=$((SIZE_MB * 1024 * 1024))
 PUT_MB=100
 
-tmp=$(mktemp -d /tmp/s3_api_bench.XXXXXX)
-shm=/dev/shm/$(basename "$tmp")
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$tmp" "$shm"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now_us() { echo $(($(date +%s%N) / 1000)); }
-time_us() { local s e; s=$(now_us); "$@"; e=$(now_us); echo $((e - s)); }
+source "$(dirname "$0")/bench_lib.sh"
+bench_setup s3_api_bench "$1"
+mkdir -p "$tmp/work/underFSStorage/bench"
 mbps() { awk -v b="$1" -v us="$2" 'BEGIN {printf "%.0f", b / us}'; }  # bytes/us = MB/s
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-die() { echo "s3_api_bench: $*" >&2; exit 1; }
-
-mkdir -p "$tmp/bin" "$tmp/conf" "$tmp/work/underFSStorage/bench" "$tmp/logs" "$shm/tier" "$shm/www"
-cp "$1" "$tmp/bin/alluxio"
-ALLUXIO=$tmp/bin/alluxio
-export ALLUXIO_CONF_DIR=$tmp/conf
 PROXY=$(free_port)
 REST=$(free_port)
 cat >"$tmp/conf/alluxio-site.properties" <<CONF

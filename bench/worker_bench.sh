@@ -22,30 +22,9 @@ RUNS=${RUNS:-3}
 DROP_CACHES=${DROP_CACHES:-auto}
 SIZE=$((SIZE_MB * 1024 * 1024))
 
-tmp=$(mktemp -d /tmp/worker_bench.XXXXXX)
-shm=/dev/shm/$(basename "$tmp")
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$tmp" "$shm"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now_us() { echo $(($(date +%s%N) / 1000)); }
-# time_us CMD...: microseconds CMD took (CMD's own output must be redirected by CMD).
-time_us() { local s e; s=$(now_us); "$@"; e=$(now_us); echo $((e - s)); }
+source "$(dirname "$0")/bench_lib.sh"
+bench_setup worker_bench "$1"
 mbps() { awk -v b="$SIZE" -v us="$1" 'BEGIN {printf "%.0f", b / us}'; }  # bytes/us = MB/s
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-die() { echo "worker_bench: $*" >&2; exit 1; }
-
-# A private copy of the binary: the build directory may be rebuilt while we run.
-mkdir -p "$tmp/bin" "$tmp/conf" "$tmp/work/underFSStorage" "$tmp/logs" "$shm/tier" "$shm/www"
-cp "$1" "$tmp/bin/alluxio"
-ALLUXIO=$tmp/bin/alluxio
-export ALLUXIO_CONF_DIR=$tmp/conf
 MASTER_WEB=$(free_port)
 WORKER_RPC=$(free_port)
 WORKER_WEB=$(free_port)
