@@ -9,7 +9,8 @@
 #        the local UFS), proxy and worker, next to `cp` of the file into the UFS directory.
 # Each GET/PUT figure is the best of RUNS (default 3). Uses `alluxio local` with its own conf
 # dir, free ports, a MEM tier under /dev/shm/<tempname>, 64 MB blocks, no authentication.
-# Usage: bench/s3_api_bench.sh path/to/alluxio [SIZE_MB] [SECONDS]  (default 1024, 10; needs
+# Usage: [EXTRA_PROPS=key=value...] bench/s3_api_bench.sh path/to/alluxio [SIZE_MB] [SECONDS]
+# (default 1024, 10; needs
 # nginx, wrk, curl)
 set -euo pipefail
 shopt -s inherit_errexit
@@ -49,6 +50,8 @@ alluxio.user.file.writetype.default=CACHE_THROUGH
 alluxio.user.file.readtype.default=CACHE
 alluxio.user.block.size.bytes.default=64MB
 CONF
+# More properties, one key=value per line, e.g. EXTRA_PROPS=alluxio.user.metadata.cache.enabled=true
+printf '%s\n' "${EXTRA_PROPS:-}" >>"$tmp/conf/alluxio-site.properties"
 
 # The objects: written straight into the root UFS (the bucket "bench" is its directory), and
 # copies on tmpfs for nginx.
@@ -130,6 +133,7 @@ done
 cmp -s "$shm/put.bin" "$UFS/bench/put-p1" || die "the PUT object in the UFS differs"
 
 echo "s3_api_bench: $SIZE_MB MiB object cached in MEM, best of $RUNS; wrk -t2 -c32 -d${SECS}s; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+[[ -n "${EXTRA_PROPS:-}" ]] && echo "extra properties: $(echo "$EXTRA_PROPS" | tr '\n' ' ')"
 echo "GET $SIZE_MB MiB (one curl)                MB/s   ratio to nginx (goal >= 0.9)"
 printf '  nginx sendfile /dev/shm           %7s\n' "$(mbps "$SIZE" "$best_n")"
 printf '  proxy /api/v1/s3                  %7s   %s\n' "$(mbps "$SIZE" "$best_p")" "$(ratio "$best_n" "$best_p")"

@@ -652,6 +652,9 @@ alluxio.user.file.replication.min
 alluxio.user.file.write.tier.default
 alluxio.user.file.writetype.default
 alluxio.user.hostname
+alluxio.user.metadata.cache.enabled
+alluxio.user.metadata.cache.expiration.time
+alluxio.user.metadata.cache.max.size
 alluxio.user.network.timeout
 alluxio.user.short.circuit.enabled
 alluxio.version
@@ -729,6 +732,7 @@ _alluxio_property_values() {  # $1: key. REPLY: the words its value may be
     'alluxio.user.file.metadata.load.type') REPLY='NEVER ONCE ALWAYS' ;;
     'alluxio.user.file.readtype.default') REPLY='NO_CACHE CACHE CACHE_PROMOTE' ;;
     'alluxio.user.file.writetype.default') REPLY='MUST_CACHE TRY_CACHE CACHE_THROUGH THROUGH ASYNC_THROUGH NONE' ;;
+    'alluxio.user.metadata.cache.enabled') REPLY='false true' ;;
     'alluxio.user.short.circuit.enabled') REPLY='false true' ;;
     'alluxio.web.cors.enabled') REPLY='false true' ;;
     'alluxio.worker.s3.api.enabled') REPLY='false true' ;;

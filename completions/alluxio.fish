@@ -561,6 +561,9 @@ function __alluxio_keys  # configuration keys with their descriptions
         'alluxio.user.file.write.tier.default' 'Tier that new blocks are written to' \
         'alluxio.user.file.writetype.default' 'Write type of new files' \
         'alluxio.user.hostname' 'This client\'s host name as workers report theirs, for local-first block placement (empty: localhost)' \
+        'alluxio.user.metadata.cache.enabled' 'Cache file statuses in the client: a repeated GetStatus of a path is answered without asking the master' \
+        'alluxio.user.metadata.cache.expiration.time' 'How long a cached status is used (alluxio.user.metadata.cache.enabled)' \
+        'alluxio.user.metadata.cache.max.size' 'Most paths whose statuses the client caches; the least recently used go first' \
         'alluxio.user.network.timeout' 'Ours: timeout of the client\'s HTTP requests' \
         'alluxio.user.short.circuit.enabled' 'Read blocks cached by a worker on this host straight from its tier files (the worker names the file; the client reads it), instead of over the worker\'s HTTP port' \
         'alluxio.version' 'Alluxio release whose interfaces this build keeps (informational)' \
@@ -664,6 +667,8 @@ function __alluxio_property_values  # $argv[1]: key. The words its value may be
             printf '%s\n' 'NO_CACHE' 'CACHE' 'CACHE_PROMOTE'
         case 'alluxio.user.file.writetype.default'
             printf '%s\n' 'MUST_CACHE' 'TRY_CACHE' 'CACHE_THROUGH' 'THROUGH' 'ASYNC_THROUGH' 'NONE'
+        case 'alluxio.user.metadata.cache.enabled'
+            printf '%s\n' 'false' 'true'
         case 'alluxio.user.short.circuit.enabled'
             printf '%s\n' 'false' 'true'
         case 'alluxio.web.cors.enabled'

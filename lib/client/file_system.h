@@ -95,6 +95,10 @@ class FileSystem {
     return Status::Unimplemented("This client cannot ask for the master's information");
   }
 
+  // Forgets a status this client may have cached for `path` (alluxio.user.metadata.cache.*), so
+  // the next GetStatus asks the master; a no-op for clients without a cache.
+  virtual void DropCachedStatus(const std::string& /*path*/) {}
+
   // Convenience: ListStatus collected into a vector.
   Result<std::vector<wire::FileInfo>> ListAll(const std::string& path,
                                               const wire::ListStatusOptions& options = {});

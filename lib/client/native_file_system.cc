@@ -148,7 +148,7 @@ std::optional<std::vector<net::FileBody>> NativeFileSystem::OpenLocalRegions(
   return BlockRegions(
       info, first, length, [this](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
         for (const wire::BlockLocation& loc : b.block_info.locations) {
-          UniqueFd fd = OpenLocalBlockFile(data_http_, options_.local_host, loc.worker_address, b);
+          UniqueFd fd = lookups_.Open(data_http_, options_.local_host, loc.worker_address, b);
           if (fd.valid()) return net::FileBody{std::move(fd), 0, 0, nullptr};
         }
         return std::nullopt;

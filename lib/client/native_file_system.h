@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lib/client/file_system.h"
+#include "lib/client/local_block_lookups.h"
 #include "lib/client/worker_picker.h"
 #include "lib/conf/configuration.h"
 #include "lib/net/http_client.h"
@@ -86,7 +87,9 @@ class NativeFileSystem final : public FileSystem {
   Result<wire::MasterInfo> GetMasterInfo() override;
   // For servers on a worker's host (the proxy's S3 GetObject): the tier files holding bytes
   // [first, first + length) of `info`, one region per block in order, when every block is cached
-  // by a worker on this host and short-circuit reads are on; nullopt otherwise.
+  // by a worker on this host and short-circuit reads are on; nullopt otherwise. Where the worker
+  // keeps a block is remembered for a moment (LocalBlockLookups), so a hot object costs no
+  // round trip to the worker.
   std::optional<std::vector<net::FileBody>> OpenLocalRegions(const wire::FileInfo& info,
                                                              int64_t first, int64_t length);
 
@@ -106,6 +109,7 @@ class NativeFileSystem final : public FileSystem {
   net::HttpClient http_;
   net::HttpClient data_http_;
   WorkerPicker picker_;
+  LocalBlockLookups lookups_;  // OpenLocalRegions only
 };
 
 }  // namespace alluxio::client

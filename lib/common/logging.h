@@ -6,11 +6,13 @@
 // Thread-safe: each line is written with one call under a mutex.
 #pragma once
 
+#include <charconv>
 #include <cstdio>
 #include <mutex>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace alluxio {
 
@@ -48,12 +50,39 @@ class Logger {
   bool owns_out_;   // immutable after construction
 };
 
+namespace strcat_internal {
+
+// Appends one part as `std::ostream << part` would print it. Strings, characters and integers
+// (the parts of nearly every message) are appended directly: a stream per call costs a locale
+// set-up that showed up in request profiles. Anything else still goes through a stream.
+template <typename T>
+void AppendPart(std::string& out, const T& part) {
+  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    out.append(std::string_view(part));
+  } else if constexpr (std::is_same_v<T, char>) {
+    out.push_back(part);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    out.push_back(part ? '1' : '0');
+  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, signed char> &&
+                       !std::is_same_v<T, unsigned char>) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof(buf), part);
+    out.append(buf, r.ptr);
+  } else {
+    std::ostringstream os;
+    os << part;
+    out.append(os.str());
+  }
+}
+
+}  // namespace strcat_internal
+
 // Builds a message from streamable parts: StrCat("read ", n, " bytes").
 template <typename... Args>
 std::string StrCat(const Args&... args) {
-  std::ostringstream os;
-  (os << ... << args);
-  return os.str();
+  std::string out;
+  (strcat_internal::AppendPart(out, args), ...);
+  return out;
 }
 
 }  // namespace alluxio

@@ -248,6 +248,14 @@ constexpr PropertyKey kPropertyKeys[] = {
     {"alluxio.user.hostname", kString, "", kClient,
      "This client's host name as workers report theirs, for local-first block placement "
      "(empty: localhost)."},
+    {"alluxio.user.metadata.cache.enabled", kBool, "false", kClient,
+     "Cache file statuses in the client: a repeated GetStatus of a path is answered without "
+     "asking the master. The client's own changes drop what they touch at once; other clients' "
+     "changes show after at most alluxio.user.metadata.cache.expiration.time."},
+    {"alluxio.user.metadata.cache.expiration.time", kDuration, "10min", kClient,
+     "How long a cached status is used (alluxio.user.metadata.cache.enabled)."},
+    {"alluxio.user.metadata.cache.max.size", kInt, "100000", kClient,
+     "Most paths whose statuses the client caches; the least recently used go first."},
     {"alluxio.user.network.timeout", kDuration, "30sec", kClient,
      "Ours: timeout of the client's HTTP requests."},
     {"alluxio.user.short.circuit.enabled", kBool, "true", kClient,

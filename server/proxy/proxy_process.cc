@@ -22,6 +22,7 @@ Result<ProxyProcessOptions> ProxyOptionsFromConfiguration(const conf::Configurat
                    conf.GetDurationMs("alluxio.network.server.shutdown.timeout"));
   o.version = conf.GetStringOr(std::string(conf::keys::kVersion), "2.9.3");
   ASSIGN_OR_RETURN(o.client, client::ClientOptionsFromConfiguration(conf));
+  ASSIGN_OR_RETURN(o.metadata_cache, client::MetadataCacheOptionsFromConfiguration(conf));
   ASSIGN_OR_RETURN(o.s3, S3OptionsFromConfiguration(conf));
   for (const conf::ConfigEntry& e : conf.Entries()) {
     o.configuration[e.key] = e.declared && e.declared->secret ? "******" : e.value;
@@ -36,7 +37,15 @@ ProxyProcess::~ProxyProcess() { Stop(); }
 
 Status ProxyProcess::Start() {
   start_time_ms_ = clock_->NowMs();
-  fs_ = std::make_unique<client::NativeFileSystem>(options_.client);
+  // One metadata cache for the proxy and every S3 user: a write through any of them drops the
+  // statuses all of them cached for what it changed.
+  std::shared_ptr<client::MetadataCache> cache;
+  if (options_.metadata_cache.enabled) {
+    cache = std::make_shared<client::MetadataCache>(options_.metadata_cache, clock_);
+  }
+  auto native = std::make_unique<client::NativeFileSystem>(options_.client);
+  native_ = native.get();
+  fs_ = client::WithMetadataCache(std::move(native), cache, options_.client.user);
   streams_ = std::make_unique<StreamRegistry>(clock_, options_.stream_timeout_ms,
                                               /*busy_wait_ms=*/2'000);
   net::Router router;
@@ -51,10 +60,10 @@ Status ProxyProcess::Start() {
   // S3 requests run as the user their credentials name; without users (NOSASL) as the proxy.
   S3UserFileSystems::Factory per_user;
   if (!options_.client.user.empty()) {
-    per_user = [client = options_.client](const std::string& user) {
+    per_user = [client = options_.client, cache](const std::string& user) {
       client::ClientOptions o = client;
       o.user = user;
-      return std::make_unique<client::NativeFileSystem>(o);
+      return client::WithMetadataCache(std::make_unique<client::NativeFileSystem>(o), cache, user);
     };
   }
   s3_users_ = std::make_unique<S3UserFileSystems>(fs_.get(), std::move(per_user));
@@ -62,11 +71,11 @@ Status ProxyProcess::Start() {
   // On a worker's host, cached objects go out from the tier files with sendfile(2). The
   // request's own user already passed the permission checks when it got the object's status.
   s3_->SetLocalReader([this](const wire::FileInfo& info, int64_t first, int64_t length) {
-    return fs_->OpenLocalRegions(info, first, length);
+    return native_->OpenLocalRegions(info, first, length);
   });
   s3_->AddRoutes(router, "/api/v1/s3");
   AddAdminRoutes(router, fs_.get(),
-                 [this](const std::string& target) { return fs_->GetMaster(target); });
+                 [this](const std::string& target) { return native_->GetMaster(target); });
   net::AddStandardRoutes(router, &metrics_);
   net::HttpServerOptions so;
   so.bind_host = options_.bind_host;

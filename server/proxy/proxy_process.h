@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "lib/client/metadata_cache.h"
 #include "lib/client/native_file_system.h"
 #include "lib/common/clock.h"
 #include "lib/common/logging.h"
@@ -33,6 +34,7 @@ struct ProxyProcessOptions {
   int64_t shutdown_timeout_ms = 10'000;
   std::string version = "2.9.3";
   client::ClientOptions client;
+  client::MetadataCacheOptions metadata_cache;       // alluxio.user.metadata.cache.*
   S3Options s3;                                      // alluxio.proxy.s3.*
   std::map<std::string, std::string> configuration;  // for /api/v1/proxy/info, secrets masked
 };
@@ -57,7 +59,10 @@ class ProxyProcess {
   Logger* const logger_;
   Clock* const clock_;
   MetricsRegistry metrics_;
-  std::unique_ptr<client::NativeFileSystem> fs_;
+  // The proxy's own client (REST API, S3 without credentials), with the metadata cache when on;
+  // native_ is the NativeFileSystem inside it (tier-file lookups, master GETs).
+  std::unique_ptr<client::FileSystem> fs_;
+  client::NativeFileSystem* native_ = nullptr;
   std::unique_ptr<StreamRegistry> streams_;
   std::unique_ptr<S3UserFileSystems> s3_users_;
   std::unique_ptr<S3Service> s3_;

@@ -146,6 +146,9 @@ S3Status S3Service::GetObject(S3Call& call, bool head) {
       res.files = std::move(*regions);  // sent with sendfile(2), one region after another
       return S3Status::OK();
     }
+    // Not (or no longer) in the local tier files as `info` says: a cached status may name blocks
+    // that have moved or gone, so the next request asks the master again. OpenFile below does.
+    call.fs->DropCachedStatus(*path);
   }
   auto in = call.fs->OpenFile(*path);
   if (!in.ok()) return ObjectLookupError(call, in.status());

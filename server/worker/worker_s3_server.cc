@@ -23,6 +23,7 @@ Result<WorkerS3Options> WorkerS3OptionsFromConfiguration(const conf::Configurati
   if (!o.enabled) return o;
   ASSIGN_OR_RETURN(o.s3, proxy::S3OptionsFromConfiguration(conf));
   ASSIGN_OR_RETURN(o.client, client::ClientOptionsFromConfiguration(conf));
+  ASSIGN_OR_RETURN(o.metadata_cache, client::MetadataCacheOptionsFromConfiguration(conf));
   return o;
 }
 
@@ -40,17 +41,22 @@ WorkerS3Server::WorkerS3Server(WorkerS3Options options, std::string self_host, B
 WorkerS3Server::~WorkerS3Server() { Stop(); }
 
 Status WorkerS3Server::Start() {
-  fs_ = std::make_unique<client::NativeFileSystem>(options_.client);
+  std::shared_ptr<client::MetadataCache> cache;  // shared by all users, as on the proxy
+  if (options_.metadata_cache.enabled) {
+    cache = std::make_shared<client::MetadataCache>(options_.metadata_cache, clock_);
+  }
+  fs_ = client::WithMetadataCache(std::make_unique<client::NativeFileSystem>(options_.client),
+                                  cache, options_.client.user);
   // Owners as a remote client sees them: holders first, else the hash of the block id. No
   // local-host preference, or every worker would call itself the owner.
   picker_ = std::make_unique<client::WorkerPicker>([this] { return fs_->ListWorkers(); },
                                                    /*local_host=*/"");
   proxy::S3UserFileSystems::Factory per_user;
   if (!options_.client.user.empty()) {
-    per_user = [client = options_.client](const std::string& user) {
+    per_user = [client = options_.client, cache](const std::string& user) {
       client::ClientOptions o = client;
       o.user = user;
-      return std::make_unique<client::NativeFileSystem>(o);
+      return client::WithMetadataCache(std::make_unique<client::NativeFileSystem>(o), cache, user);
     };
   }
   users_ = std::make_unique<proxy::S3UserFileSystems>(fs_.get(), std::move(per_user));

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "lib/client/metadata_cache.h"
 #include "lib/client/native_file_system.h"
 #include "lib/client/worker_picker.h"
 #include "lib/common/clock.h"
@@ -42,6 +43,7 @@ struct WorkerS3Options {
   proxy::S3Options s3;
   // The client the API runs on (its master is set by the worker at start).
   client::ClientOptions client;
+  client::MetadataCacheOptions metadata_cache;  // alluxio.user.metadata.cache.*
 };
 
 // Reads the keys above; the S3 and client keys only when the API is enabled.
@@ -80,7 +82,7 @@ class WorkerS3Server {
   Logger* const logger_;
   Clock* const clock_;
   MetricsRegistry* const metrics_;
-  std::unique_ptr<client::NativeFileSystem> fs_;
+  std::unique_ptr<client::FileSystem> fs_;  // with the metadata cache when on
   std::unique_ptr<client::WorkerPicker> picker_;
   std::unique_ptr<proxy::S3UserFileSystems> users_;
   std::unique_ptr<proxy::S3Service> s3_;

@@ -194,20 +194,68 @@ expect_eq "admin metrics come from the master" "true" "$(get admin_metrics_has_m
 
 # S3 GetObject of a cached multi-block object on the worker's host: the proxy sends the tier
 # files (short-circuit + sendfile), the bytes are exact, including a range across blocks.
-local_reads() {
+worker_counter() {
   curl -sf "http://127.0.0.1:$WWEB/metrics/json/" |
-    /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"].get("Worker.BlocksReadLocal",{}).get("count",0))'
+    /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"].get(sys.argv[1],{}).get("count",0))' "$1"
 }
+local_reads() { worker_counter Worker.BlocksReadLocal; }
+http_reads() { worker_counter Worker.BlockReadRequests; }
 S3="http://127.0.0.1:$PROXY/api/v1/s3"
 AUTH='Authorization: AWS4-HMAC-SHA256 Credential=tester/20261130/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0'
 head -c 3500000 /dev/urandom >"$work/obj"
 curl -s -o /dev/null -XPUT -H "$AUTH" "$S3/s3local"
 curl -s -o /dev/null -XPUT -H "$AUTH" --data-binary @"$work/obj" "$S3/s3local/obj"
 curl -s -o /dev/null -H "$AUTH" "$S3/s3local/obj"  # cached by the first read if not yet
+sleep 1.1  # past the proxy's 1 s reuse of tier-file lookups (lib/client/local_block_lookups.h)
 before=$(local_reads)
+before_http=$(http_reads)
 got=$(curl -s -H "$AUTH" "$S3/s3local/obj" | sha256sum | cut -d' ' -f1)
 expect_eq "S3 GET from the tier files: bytes" "$(sha256sum <"$work/obj" | cut -d' ' -f1)" "$got"
-expect_eq "S3 GET from the tier files: every block" $((before + 4)) "$(local_reads)"
+expect_eq "S3 GET from the tier files: every block looked up" $((before + 4)) "$(local_reads)"
+expect_eq "S3 GET from the tier files: no block over HTTP" "$before_http" "$(http_reads)"
+# Right after, the lookups are reused: the same bytes without asking the worker again.
+got=$(curl -s -H "$AUTH" "$S3/s3local/obj" | sha256sum | cut -d' ' -f1)
+expect_eq "S3 GET with reused lookups: bytes" "$(sha256sum <"$work/obj" | cut -d' ' -f1)" "$got"
+expect_eq "S3 GET with reused lookups: no lookup" $((before + 4)) "$(local_reads)"
+expect_eq "S3 GET with reused lookups: no block over HTTP" "$before_http" "$(http_reads)"
 got=$(curl -s -H "$AUTH" -H 'Range: bytes=1048000-2097999' "$S3/s3local/obj" | sha256sum | cut -d' ' -f1)
 expect_eq "S3 ranged GET across blocks" "$(tail -c +1048001 "$work/obj" | head -c 1050000 | sha256sum | cut -d' ' -f1)" "$got"
+
+# A second proxy with the client metadata cache (alluxio.user.metadata.cache.*): its own writes
+# show at once, another client's after the expiration, and a cached status naming blocks that
+# are gone falls back to a fresh one (never a mix, never an error).
+P2=$(free_port)
+"$ALLUXIO" proxy --conf-dir "$work" -Dalluxio.proxy.web.port="$P2" \
+  -Dalluxio.user.metadata.cache.enabled=true -Dalluxio.user.metadata.cache.expiration.time=3s \
+  >>"$work/proxy2.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$P2/healthz" || cat "$work/proxy2.log"
+C="http://127.0.0.1:$P2/api/v1/s3"
+sha() { sha256sum "$@" | cut -d' ' -f1; }
+head -c 1500000 /dev/urandom >"$work/v1"
+head -c 1200000 /dev/urandom >"$work/v2"
+curl -s -o /dev/null -XPUT -H "$AUTH" "$C/cached"
+curl -s -o /dev/null -XPUT -H "$AUTH" --data-binary @"$work/v1" "$C/cached/obj"
+expect_eq "cache: GET after PUT" "$(sha "$work/v1")" "$(curl -s -H "$AUTH" "$C/cached/obj" | sha)"
+expect_eq "cache: GET again (from the cache)" "$(sha "$work/v1")" "$(curl -s -H "$AUTH" "$C/cached/obj" | sha)"
+curl -s -o /dev/null -XPUT -H "$AUTH" --data-binary @"$work/v2" "$C/cached/obj"
+expect_eq "cache: own overwrite shows at once" "$(sha "$work/v2")" "$(curl -s -H "$AUTH" "$C/cached/obj" | sha)"
+expect_eq "cache: HEAD length after overwrite" "1200000" \
+  "$(curl -sI -H "$AUTH" "$C/cached/obj" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-length" {print $2}')"
+# The blocks freed behind the proxy's back: the cached status names blocks no worker has.
+"$ALLUXIO" fs --conf-dir "$work" persist /cached/obj >/dev/null
+expect_eq "cache: free by another client" 0 "$("$ALLUXIO" fs --conf-dir "$work" free /cached/obj >/dev/null; echo $?)"
+expect_eq "cache: GET after another client's free" "$(sha "$work/v2")" "$(curl -s -H "$AUTH" "$C/cached/obj" | sha)"
+# Deleted by another client: the cached status may still answer (the whole old object or
+# 404, nothing else) until it expires; then 404.
+"$ALLUXIO" fs --conf-dir "$work" rm /cached/obj >/dev/null
+code=$(curl -s -o "$work/got" -w '%{http_code}' -H "$AUTH" "$C/cached/obj")
+if [[ $code == 200 ]]; then
+  expect_eq "cache: a stale answer is the whole old object" "$(sha "$work/v2")" "$(sha "$work/got")"
+else
+  expect_eq "cache: or NoSuchKey" "404" "$code"
+fi
+sleep 3.1
+expect_eq "cache: another client's delete shows after the expiration" "404" \
+  "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$C/cached/obj")"
 finish
