@@ -509,13 +509,13 @@ function __alluxio_keys  # configuration keys with their descriptions
         'alluxio.network.server.max.body.size' 'Ours: largest request body the HTTP server buffers; larger bodies get 413' \
         'alluxio.network.server.max.header.size' 'Ours: largest request header block the HTTP server accepts' \
         'alluxio.network.server.shutdown.timeout' 'Ours: time the HTTP server waits for requests in flight when stopping' \
-        'alluxio.network.server.threads' 'Ours: HTTP server I/O threads; 0 picks one per CPU core' \
+        'alluxio.network.server.threads' 'Ours: threads of each HTTP server; 0 picks 4 per CPU core, at least 16 (handlers may block on disk, RocksDB syncs and calls to other servers)' \
         'alluxio.proxy.hostname' 'Hostname of the proxy' \
         'alluxio.proxy.s3.bucket.naming.restrictions.enabled' 'Whether S3 bucket names must follow AWS naming rules' \
         'alluxio.proxy.s3.complete.multipart.upload.min.part.size' 'Smallest part, other than the last, that completing a multipart upload accepts' \
         'alluxio.proxy.s3.deletetype' 'Whether S3 deletes remove the object from the under file system too' \
         'alluxio.proxy.s3.header.metadata.max.size' 'Largest total size of user metadata headers on an S3 object; 0 for no limit' \
-        'alluxio.proxy.s3.multipart.upload.cleaner.enabled' 'Whether multipart uploads left incomplete are aborted automatically' \
+        'alluxio.proxy.s3.multipart.upload.cleaner.enabled' 'Whether multipart uploads left incomplete are aborted automatically (by the proxy, and by each worker serving the S3 API)' \
         'alluxio.proxy.s3.multipart.upload.cleaner.timeout' 'Age after which the cleaner aborts an incomplete multipart upload (our default)' \
         'alluxio.proxy.s3.tagging.restrictions.enabled' 'Whether S3 object tags must follow AWS limits' \
         'alluxio.proxy.s3.v2.async.processing.enabled' 'Whether S3 requests are processed asynchronously (accepted for compatibility)' \

@@ -132,7 +132,8 @@ constexpr PropertyKey kPropertyKeys[] = {
     {"alluxio.network.server.shutdown.timeout", kDuration, "10sec", kServer,
      "Ours: time the HTTP server waits for requests in flight when stopping."},
     {"alluxio.network.server.threads", kInt, "0", kServer,
-     "Ours: HTTP server I/O threads; 0 picks one per CPU core."},
+     "Ours: threads of each HTTP server; 0 picks 4 per CPU core, at least 16 (handlers may "
+     "block on disk, RocksDB syncs and calls to other servers)."},
     {"alluxio.proxy.hostname", kString, "localhost", kProxy,
      "Hostname of the proxy."},
     {"alluxio.proxy.s3.bucket.naming.restrictions.enabled", kBool, "false", kProxy,
@@ -145,7 +146,8 @@ constexpr PropertyKey kPropertyKeys[] = {
     {"alluxio.proxy.s3.header.metadata.max.size", kBytes, "2KB", kProxy,
      "Largest total size of user metadata headers on an S3 object; 0 for no limit."},
     {"alluxio.proxy.s3.multipart.upload.cleaner.enabled", kBool, "false", kProxy,
-     "Whether multipart uploads left incomplete are aborted automatically."},
+     "Whether multipart uploads left incomplete are aborted automatically (by the proxy, and by "
+     "each worker serving the S3 API)."},
     {"alluxio.proxy.s3.multipart.upload.cleaner.timeout", kDuration, "10min", kProxy,
      "Age after which the cleaner aborts an incomplete multipart upload (our default)."},
     {"alluxio.proxy.s3.tagging.restrictions.enabled", kBool, "true", kProxy,

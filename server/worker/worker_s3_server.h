@@ -14,8 +14,11 @@
 // Thread-safe once started.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "lib/client/metadata_cache.h"
 #include "lib/client/native_file_system.h"
@@ -87,6 +90,13 @@ class WorkerS3Server {
   std::unique_ptr<proxy::S3UserFileSystems> users_;
   std::unique_ptr<proxy::S3Service> s3_;
   std::unique_ptr<net::HttpServer> server_;
+  // Aborts abandoned multipart uploads (alluxio.proxy.s3.multipart.upload.cleaner.*), as the
+  // proxy does: a cluster serving S3 only from its workers needs it too.
+  void CleanerLoop();
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;  // guarded by mu_
+  std::thread cleaner_;
 };
 
 }  // namespace alluxio::worker

@@ -231,7 +231,9 @@ for i in 1 2; do
   start_worker "$red" "w$i" "$(free_port)" "$(free_port)" -Dalluxio.master.hostname=localhost \
     -Dalluxio.master.rpc.port="$M_RPC" -Dalluxio.worker.s3.api.enabled=true \
     -Dalluxio.worker.s3.redirect.enabled=true -Dalluxio.worker.rest.port="${!rest_var}" \
-    -Dalluxio.user.block.size.bytes.default=1MB || { tail -20 "$red/w$i.log"; exit 1; }
+    -Dalluxio.user.block.size.bytes.default=1MB \
+    $( ((i == 2)) && echo -Dalluxio.proxy.s3.multipart.upload.cleaner.enabled=true \
+      -Dalluxio.proxy.s3.multipart.upload.cleaner.timeout=2s) || { tail -20 "$red/w$i.log"; exit 1; }
 done
 curl -sf -X PUT "http://127.0.0.1:$REST1/red" >/dev/null
 head -c 3000000 /dev/urandom >"$work/red.bin"
@@ -254,6 +256,23 @@ expect_eq "ranges follow too" "$(head -c 10 "$work/red.bin" | sha256sum | cut -d
   "$(curl -s -L -r 0-9 "http://127.0.0.1:$other/red/dir/obj%20x" | sha256sum | cut -d' ' -f1)"
 expect_eq "a missing key is not redirected" "404" \
   "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$other/red/nope")"
+
+# The multipart cleaner also runs on a worker serving S3 (worker 2 here, timeout 2 s): an upload
+# started at worker 1 and abandoned is aborted, its parts gone, and its key never appears.
+upload=$(curl -s -X POST "http://127.0.0.1:$REST1/red/abandoned?uploads" |
+  sed -n 's:.*<UploadId>\(.*\)</UploadId>.*:\1:p')
+expect_eq "multipart upload started at worker 1" "200" "$(curl -s -o /dev/null -w '%{http_code}' \
+  -X PUT --data-binary @"$work/red.bin" "http://127.0.0.1:$REST1/red/abandoned?partNumber=1&uploadId=$upload")"
+for _ in $(seq 50); do
+  curl -s "http://127.0.0.1:$REST1/red?uploads" | grep -q "<UploadId>$upload</UploadId>" || break
+  sleep 0.2
+done
+expect_not_contains "the worker's cleaner aborted the abandoned upload" \
+  "$(curl -s "http://127.0.0.1:$REST1/red?uploads")" "$upload"
+expect_eq "its parts are gone" "404" "$(curl -s -o /dev/null -w '%{http_code}' \
+  "http://127.0.0.1:$REST1/red/abandoned?uploadId=$upload")"
+expect_eq "its key never appeared" "404" \
+  "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$REST1/red/abandoned")"
 
 if ((FAILURES > 0)); then
   echo "--- proxy log (last 30 lines)"
