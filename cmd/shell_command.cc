@@ -45,6 +45,34 @@ class InterruptibleRead {
   struct sigaction old_ {};
 };
 
+// Set by SIGINT while an interactive command runs; the REST client reads it between requests
+// and chunks (RestOptions::interrupted). A signal handler can reach nothing but such a flag,
+// hence this one file-level variable.
+volatile std::sig_atomic_t interrupt_flag = 0;
+
+// While alive, SIGINT stops the running command at its next request or chunk (it fails with
+// "Interrupted") instead of ending the process. SA_RESTART: a request in flight finishes.
+class InterruptibleCommand {
+ public:
+  InterruptibleCommand() {
+    interrupt_flag = 0;
+    struct sigaction sa {};
+    sa.sa_handler = [](int) { interrupt_flag = 1; };
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, &old_);
+  }
+  ~InterruptibleCommand() {
+    sigaction(SIGINT, &old_, nullptr);
+    interrupt_flag = 0;
+  }
+  InterruptibleCommand(const InterruptibleCommand&) = delete;
+  InterruptibleCommand& operator=(const InterruptibleCommand&) = delete;
+
+ private:
+  struct sigaction old_ {};
+};
+
 std::string DefaultHistoryFile() {
   const char* home = std::getenv("HOME");
   if (home == nullptr || *home == '\0') return "";
@@ -62,6 +90,7 @@ Status RunShell(CommandContext& ctx, const ShellOptions& o) {
     Status st = client::ApplyProxyAddress(o.proxy, &*rest);
     if (!st.ok()) return ctx.UsageError(std::string(st.message()));
   }
+  rest->interrupted = [] { return interrupt_flag != 0; };
   client::RestFileSystem fs(std::move(*rest));
   shell::ShellSession session(
       fs, fs::FsSettingsFromConfiguration(conf),
@@ -123,7 +152,10 @@ Status RunShell(CommandContext& ctx, const ShellOptions& o) {
       break;
     }
     editor.Remember(*line);
-    (void)session.Run(*line, true);
+    {
+      InterruptibleCommand guard;
+      (void)session.Run(*line, true);
+    }
     if (session.exit_requested()) break;
   }
   ctx.exit_code = session.exit_code();
@@ -158,7 +190,9 @@ void AddShellCommand(CLI::App& parent, CommandContext& ctx) {
       "Exit codes: 0 success; otherwise the first failed command's code: 1 bad command line, "
       "255 the operation failed (e.g. the proxy cannot be reached), or `exit N`'s N.\n"
       "Interactive (stdin and stdout are terminals): Tab completes commands, flags and remote "
-      "paths; history in ~/.alluxio_history; a coloured prompt unless NO_COLOR is set.");
+      "paths; history in ~/.alluxio_history; a coloured prompt unless NO_COLOR is set; Ctrl-C "
+      "discards the line being typed, or stops the running command at its next request "
+      "(\"Interrupted (Ctrl-C)\"); Ctrl-D leaves.");
   cmd->callback([&ctx, o] {
     ctx.command = "shell";
     ctx.action = [&ctx, o]() -> Status { return RunShell(ctx, *o); };

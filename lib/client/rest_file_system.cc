@@ -37,6 +37,12 @@ Result<int64_t> ParseStreamId(const std::string& body) {
 
 // A stream opened with open-file. Reads pull one streamed response per position: the first
 // Read opens `streams/{id}/read?offset=N` and later Reads continue that body; Seek drops it.
+std::string EncodedPath(const std::string& path) {
+  std::string p = path.empty() ? "/" : path;
+  if (p[0] != '/') p = "/" + p;
+  return net::PercentEncode(p, "/");
+}
+
 class RestInStream final : public FileInStream {
  public:
   RestInStream(RestFileSystem* fs, int64_t id, int64_t length)
@@ -48,6 +54,7 @@ class RestInStream final : public FileInStream {
   }
 
   Result<size_t> Read(char* buf, size_t n) override {
+    RETURN_IF_ERROR(fs_->CheckInterrupted());
     if (pos_ >= length_ || n == 0) return size_t{0};
     if (!body_) {
       ASSIGN_OR_RETURN(
@@ -107,6 +114,7 @@ class RestOutStream final : public FileOutStream {
 
   Status Write(std::string_view data) override {
     if (closed_) return Status::FailedPrecondition("The stream is closed");
+    RETURN_IF_ERROR(fs_->CheckInterrupted());
     buffer_.append(data);
     written_ += static_cast<int64_t>(data.size());
     if (buffer_.size() >= kWriteChunk) return Flush();
@@ -126,7 +134,9 @@ class RestOutStream final : public FileOutStream {
     buffer_.clear();
     wire::DeleteOptions options;
     options.unchecked = true;
-    (void)fs_->Delete(path_, options);
+    // Straight to the proxy: an interrupted copy still removes what it began.
+    (void)fs_->Request("POST", StrCat("/api/v1/paths/", EncodedPath(path_), "/delete"),
+                       Dump(json(options)));
   }
   int64_t bytes_written() const override { return written_; }
 
@@ -149,12 +159,6 @@ class RestOutStream final : public FileOutStream {
   int64_t written_ = 0;
   bool closed_ = false;
 };
-
-std::string EncodedPath(const std::string& path) {
-  std::string p = path.empty() ? "/" : path;
-  if (p[0] != '/') p = "/" + p;
-  return net::PercentEncode(p, "/");
-}
 
 }  // namespace
 
@@ -233,8 +237,16 @@ Result<std::string> RestFileSystem::Request(const std::string& method, const std
   return std::move(res->body);
 }
 
+Status RestFileSystem::CheckInterrupted() const {
+  if (options_.interrupted && options_.interrupted()) {
+    return Status::Cancelled("Interrupted (Ctrl-C)");
+  }
+  return Status::OK();
+}
+
 Result<std::unique_ptr<net::ResponseStream>> RestFileSystem::OpenRequest(
     const std::string& method, const std::string& target) {
+  RETURN_IF_ERROR(CheckInterrupted());
   net::ClientRequest req;
   req.method = method;
   req.target = target;
@@ -250,6 +262,7 @@ Result<std::unique_ptr<net::ResponseStream>> RestFileSystem::OpenRequest(
 
 Result<std::string> RestFileSystem::PathCall(const std::string& path, std::string_view action,
                                              std::string options, const std::string& query) {
+  RETURN_IF_ERROR(CheckInterrupted());
   return Request("POST", StrCat("/api/v1/paths/", EncodedPath(path), "/", action, query),
                  std::move(options));
 }
@@ -272,6 +285,7 @@ Status RestFileSystem::ListStatus(const std::string& path, const wire::ListStatu
   ASSIGN_OR_RETURN(json j, ParseBody(body, "list-status"));
   if (!j.is_array()) return Status::Internal("The proxy answered list-status without an array");
   for (const json& e : j) {
+    RETURN_IF_ERROR(CheckInterrupted());
     ASSIGN_OR_RETURN(wire::FileInfo info, wire::FileInfoFromJson(e));
     RETURN_IF_ERROR(fn(std::move(info)));
   }

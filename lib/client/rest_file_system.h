@@ -17,6 +17,7 @@
 // Thread-safe as far as the HTTP client is; streams are single-reader/writer.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,9 @@ struct RestOptions {
   int64_t timeout_ms = 30'000;
   // Longest silence on a data stream.
   int64_t data_timeout_ms = 120'000;
+  // Asked before each call and each chunk a stream reads or writes; true fails the call with
+  // CANCELLED (the shell's Ctrl-C). A request already sent finishes first. Null: never.
+  std::function<bool()> interrupted;
 };
 
 // alluxio.proxy.hostname and alluxio.proxy.web.port (the proxy's REST port), and the user's
@@ -81,6 +85,8 @@ class RestFileSystem final : public FileSystem {
   // else the Status of the error body.
   Result<std::string> Request(const std::string& method, const std::string& target,
                               std::string body = {}, int64_t timeout_ms = 0);
+  // CANCELLED when `interrupted` says so, else OK.
+  Status CheckInterrupted() const;
   // Opens a streamed response (for stream reads).
   Result<std::unique_ptr<net::ResponseStream>> OpenRequest(const std::string& method,
                                                            const std::string& target);

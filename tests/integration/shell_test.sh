@@ -175,6 +175,21 @@ wait_screen $'/s\nalluxio:/s>'; expect_eq "Ctrl-C gives a fresh line; the shell 
 type_line "ls /nope"
 wait_screen 'Path "/nope" does not exist.'; expect_eq "interactive: error shown" 0 $?
 
+# Ctrl-C while a command runs stops the command, not the shell. The proxy is frozen (SIGSTOP), so
+# `ls` waits on its first request; the interrupt is seen before its next one.
+tmx send-keys -t t C-l
+kill -STOP "$PROXY2_PID"
+type_line "ls /s"
+sleep 0.5
+tmx send-keys -t t C-c
+sleep 0.3
+kill -CONT "$PROXY2_PID"
+wait_screen "Interrupted (Ctrl-C)"; expect_eq "Ctrl-C stops the running command" 0 $?
+expect_not_contains "the interrupted ls printed no listing" "$(screen)" "/s/blob"
+tmx send-keys -t t C-l
+type_line "pwd"
+wait_screen $'/s\nalluxio:/s>'; expect_eq "after Ctrl-C of a command the shell lives on" 0 $?
+
 # The proxy goes away: a clear message, the shell stays; it comes back: the shell works again.
 kill -9 "$PROXY2_PID"; wait "$PROXY2_PID" 2>/dev/null
 tmx send-keys -t t C-l
