@@ -1,8 +1,13 @@
 // BlockFetcher: fills the cache on a miss. The first reader of an uncached block starts one
 // fetch of the whole block from the UFS into the block store (in a background thread);
 // readers of the same block, concurrent or later, read from the block file as the fetch
-// writes it, so concurrent misses share one UFS read. When the fetch fails (UFS down, no space
+// writes it (short-circuit readers on the worker's host of a non-local UFS wait for the whole
+// block), so concurrent misses share one UFS read. When the fetch fails (UFS down, no space
 // left), readers go on reading their range from the UFS themselves.
+//
+// The fetch copies with UfsInputStream::CopyTo into the block file: in the kernel for a local
+// UFS (one copy, never through this process), through a buffer for the others. The whole
+// block's space is reserved before the first byte is written.
 //
 // Thread-safe. Stop() (or the destructor) cancels running fetches and joins their threads.
 #pragma once
@@ -32,6 +37,9 @@ class BlockFetch {
   // fails), then reads what is available there into `buf`. Returns the bytes read; 0 when the
   // fetch failed before reaching `offset` (the caller reads the UFS instead).
   Result<size_t> ReadAt(int64_t offset, char* buf, size_t n);
+  // Waits until the fetch ends: OK once the block is committed in the store, else why the
+  // fetch failed (then the block is not cached).
+  Status Wait();
   // Bytes fetched so far.
   int64_t progress() const;
   int64_t length() const { return length_; }
@@ -46,6 +54,7 @@ class BlockFetch {
   int64_t progress_ = 0;  // guarded by mu_
   bool done_ = false;     // guarded by mu_
   bool failed_ = false;   // guarded by mu_
+  Status error_;          // guarded by mu_: why it failed
   bool cancel_ = false;   // guarded by mu_
   UniqueFd fd_;           // set once before progress_ moves; read with pread
 };
