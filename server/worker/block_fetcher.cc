@@ -1,6 +1,7 @@
 #include "server/worker/block_fetcher.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -115,6 +116,8 @@ std::shared_ptr<BlockFetch> BlockFetcher::GetOrStart(const FetchRequest& request
 
 void BlockFetcher::Run(std::shared_ptr<BlockFetch> fetch, FetchRequest request,
                        std::unique_ptr<BlockWriter> writer) {
+  // Raising one's own nice value needs no privilege; failing to is harmless.
+  if (request.background) (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
   Status st;
   auto in = request.ufs->Open(request.ufs_path, {request.block_start, request.block_length});
   if (!in.ok()) st = in.status();

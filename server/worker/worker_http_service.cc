@@ -246,12 +246,13 @@ void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpRespon
     }
     auto ufs = s.ufs->Get(*mount_id, *ufs_path);
     if (!ufs.ok()) return fail(ufs.status());
+    const bool local_ufs = (*ufs)->scheme() == "file";
     std::shared_ptr<BlockFetch> fetch;
     if (*read_type != wire::ReadType::kNoCache) {
       fetch = s.fetcher->GetOrStart(
-          FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length});
+          FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length, local_ufs});
     }
-    if ((*ufs)->scheme() == "file") {
+    if (local_ufs) {
       auto local = ufs::LocalUfs::ToLocalPath(*ufs_path);
       if (!local.ok()) return fail(local.status());
       struct stat st {};
