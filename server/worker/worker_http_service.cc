@@ -247,18 +247,19 @@ void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpRespon
     auto ufs = s.ufs->Get(*mount_id, *ufs_path);
     if (!ufs.ok()) return fail(ufs.status());
     const bool local_ufs = (*ufs)->scheme() == "file";
-    std::shared_ptr<BlockFetch> fetch;
-    if (*read_type != wire::ReadType::kNoCache) {
-      fetch = s.fetcher->GetOrStart(
-          FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length, local_ufs});
-    }
-    if (local_ufs) {
+    std::string local_path;
+    struct stat st {};
+    if (local_ufs) {  // checked before fetching: a file that no longer fits is not fetched
       auto local = ufs::LocalUfs::ToLocalPath(*ufs_path);
       if (!local.ok()) return fail(local.status());
-      struct stat st {};
-      if (::stat(local->c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      local_path = *std::move(local);
+      if (::stat(local_path.c_str(), &st) != 0) {
         return fail(Status::NotFound(StrCat("UFS file ", *ufs_path, " of block ", *block_id,
                                             " is gone: ", std::strerror(errno))));
+      }
+      if (!S_ISREG(st.st_mode)) {
+        return fail(Status::FailedPrecondition(
+            StrCat("UFS path ", *ufs_path, " of block ", *block_id, " is not a regular file")));
       }
       if (st.st_size < *block_start + *block_length) {
         return fail(Status::DataLoss(
@@ -266,8 +267,15 @@ void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpRespon
                    " ends at ", *block_start + *block_length,
                    " (changed behind Alluxio's back? run `alluxio fs loadMetadata -F`)")));
       }
+    }
+    std::shared_ptr<BlockFetch> fetch;
+    if (*read_type != wire::ReadType::kNoCache) {
+      fetch = s.fetcher->GetOrStart(
+          FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length, local_ufs});
+    }
+    if (local_ufs) {
       if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocalUfs")->Inc();
-      return Reply(res, json{{"path", *local},
+      return Reply(res, json{{"path", local_path},
                              {"offset", *block_start},
                              {"length", *block_length},
                              {"device", static_cast<uint64_t>(st.st_dev)},

@@ -314,9 +314,20 @@ expect_eq "cold short-circuit read: 100% in Alluxio" "100%" "$PCT"
 got=$("$ALLUXIO" fs cat /cold/p | sha256sum | cut -d' ' -f1)
 expect_eq "cold short-circuit read into a pipe: bytes" "$(sha "$UFS/cold/p")" "$got"
 expect_eq "cold short-circuit read into a pipe: no block over HTTP" "$before_http" "$(http_reads)"
+# Ranges of a cold file: the block's offset in the UFS file plus the offset in the block.
+mkfile "$UFS/cold/h" $((5 * MB / 2))
+fs_to "$work/read" tail -c $((MB + 10)) /cold/h
+expect_eq "cold short-circuit tail -c across a block boundary" \
+  "$(tail -c $((MB + 10)) "$UFS/cold/h" | sha256sum | cut -d' ' -f1)" "$(sha "$work/read")"
+mkfile "$UFS/cold/h2" $((5 * MB / 2))
+fs_to "$work/read" head -c $((3 * MB / 2)) /cold/h2
+expect_eq "cold short-circuit head -c across a block boundary" \
+  "$(head -c $((3 * MB / 2)) "$UFS/cold/h2" | sha256sum | cut -d' ' -f1)" "$(sha "$work/read")"
+expect_eq "cold short-circuit ranges: no block over HTTP" "$before_http" "$(http_reads)"
+wait_until 5 blocks_is "$W1WEB" $((b + 11))
+expect_eq "cold short-circuit ranges: the blocks they touched are cached" $((b + 11)) "$(blocks "$W1WEB")"
 # NO_CACHE reads the UFS file too, and caches nothing; short-circuit off: over HTTP, cached.
 mkfile "$UFS/cold/n" $((3 * MB / 2))
-wait_until 5 blocks_is "$W1WEB" $((b + 7))
 b=$(blocks "$W1WEB") before_ufs_local=$(ufs_local_reads) before_ufs=$(ufs_fetches)
 fs_to "$work/read" -Dalluxio.user.file.readtype.default=NO_CACHE cat /cold/n
 expect_eq "cold NO_CACHE read: bytes" "$(sha "$UFS/cold/n")" "$(sha "$work/read")"
