@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -116,8 +117,14 @@ std::shared_ptr<BlockFetch> BlockFetcher::GetOrStart(const FetchRequest& request
 
 void BlockFetcher::Run(std::shared_ptr<BlockFetch> fetch, FetchRequest request,
                        std::unique_ptr<BlockWriter> writer) {
-  // Raising one's own nice value needs no privilege; failing to is harmless.
-  if (request.background) (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+  // 10 above the worker's own nice value (at most 19). Raising one's own nice value needs no
+  // privilege; failing to is harmless.
+  if (request.background) {
+    const id_t self = static_cast<id_t>(::gettid());
+    errno = 0;
+    int nice = ::getpriority(PRIO_PROCESS, self);
+    if (errno == 0) (void)::setpriority(PRIO_PROCESS, self, std::min(nice + 10, 19));
+  }
   Status st;
   auto in = request.ufs->Open(request.ufs_path, {request.block_start, request.block_length});
   if (!in.ok()) st = in.status();

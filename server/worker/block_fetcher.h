@@ -66,8 +66,8 @@ struct FetchRequest {
   int64_t block_start = 0;   // offset of the block in the file
   int64_t block_length = 0;  // bytes of the block
   // Nobody waits for this fetch (a reader on this host reads the local UFS file itself): its
-  // thread runs at a lower CPU priority (nice +10), so the reads and calls it would compete
-  // with go first. A reader joining later does not change that.
+  // thread runs at a lower CPU priority (nice 10 above the worker's, at most 19), so the reads
+  // and calls it would compete with go first. A reader joining later does not change that.
   bool background = false;
 };
 

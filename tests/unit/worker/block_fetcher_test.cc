@@ -1,12 +1,20 @@
 #include "server/worker/block_fetcher.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
+#include "lib/common/unique_fd.h"
 #include "lib/ufs/fault_injecting_ufs.h"
 #include "lib/ufs/local_ufs.h"
 #include "lib/ufs/memory_ufs.h"
@@ -181,6 +189,69 @@ TEST_CASE("a block that does not fit the store is not fetched", "[worker]") {
   CHECK(env.fetcher->GetOrStart({17, local, path, 0, 4 * kMB}) == nullptr);
   CHECK(env.Used() == 0);
   CHECK(env.Counter("Worker.BlocksFetchedFromUfs") == 0);
+}
+
+// Nice values of this process's threads, from /proc/self/task/*/stat (field 19).
+std::vector<int> ThreadNiceValues() {
+  std::vector<int> out;
+  for (const auto& task : fs::directory_iterator("/proc/self/task")) {
+    std::string stat = ReadFile(task.path().string() + "/stat");
+    size_t paren = stat.rfind(')');
+    if (paren == std::string::npos) continue;
+    std::istringstream fields(stat.substr(paren + 2));  // from field 3 (state) on
+    std::string field;
+    for (int i = 3; i <= 19 && fields >> field; ++i) {
+      if (i == 19) out.push_back(std::stoi(field));
+    }
+  }
+  return out;
+}
+
+bool AnyThreadAtNice(int nice) {
+  for (int n : ThreadNiceValues()) {
+    if (n == nice) return true;
+  }
+  return false;
+}
+
+// A fetch whose UFS file is a FIFO blocks in open(2) until a writer comes: long enough to look
+// at its thread.
+void CheckFetchThreadNice(bool background, bool expect_niced) {
+  errno = 0;
+  const int base = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+  REQUIRE(errno == 0);
+  if (base + 10 > 19) {
+    WARN("This test runs at nice " << base << ": no room to check a background fetch's nice");
+    return;
+  }
+  const int niced_value = base + 10;
+  Env env;
+  auto local = std::make_shared<ufs::LocalUfs>();
+  std::string fifo = env.root.Sub("ufs/fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  REQUIRE_FALSE(AnyThreadAtNice(niced_value));
+  FetchRequest request{19, local, fifo, 0, kMB};
+  request.background = background;
+  auto fetch = env.fetcher->GetOrStart(request);
+  REQUIRE(fetch != nullptr);
+  bool niced = false;
+  for (int i = 0; i < 50 && !niced; ++i) {  // the thread renices itself as it starts
+    niced = AnyThreadAtNice(niced_value);
+    if (!niced) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(niced == expect_niced);
+  {
+    UniqueFd writer(::open(fifo.c_str(), O_WRONLY | O_CLOEXEC));  // lets open(2) return
+    REQUIRE(writer.valid());
+  }
+  CHECK_FALSE(fetch->Wait().ok());  // a FIFO is no block: the fetch fails and caches nothing
+  CHECK_FALSE(env.store->HasBlock(19));
+}
+
+TEST_CASE("a background fetch runs its thread 10 nice levels lower, a foreground one does not",
+          "[worker]") {
+  CheckFetchThreadNice(/*background=*/true, /*expect_niced=*/true);
+  CheckFetchThreadNice(/*background=*/false, /*expect_niced=*/false);
 }
 
 }  // namespace
