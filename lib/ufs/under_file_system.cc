@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -18,12 +19,14 @@
 namespace alluxio::ufs {
 
 Result<size_t> UfsInputStream::CopyTo(int fd, size_t n) {
-  std::vector<char> buf(std::min<size_t>(n, 1 << 20));
-  if (buf.empty()) return size_t{0};
-  ASSIGN_OR_RETURN(size_t got, Read(buf.data(), buf.size()));
+  const size_t size = std::min<size_t>(n, 1 << 20);
+  if (size == 0) return size_t{0};
+  // Not zeroed: Read overwrites what is used, and zeroing would be one more pass over the data.
+  auto buf = std::make_unique_for_overwrite<char[]>(size);
+  ASSIGN_OR_RETURN(size_t got, Read(buf.get(), size));
   size_t done = 0;
   while (done < got) {
-    ssize_t w = ::write(fd, buf.data() + done, got - done);
+    ssize_t w = ::write(fd, buf.get() + done, got - done);
     if (w < 0 && errno == EINTR) continue;
     if (w < 0) {
       return Status::Internal(StrCat("Writing a copy of UFS data failed: ", std::strerror(errno)));
