@@ -53,8 +53,9 @@ Result<size_t> BlockFetch::ReadAt(int64_t offset, char* buf, size_t n) {
   return got;
 }
 
-BlockFetcher::BlockFetcher(BlockStore* store, Logger* logger, MetricsRegistry* metrics)
-    : store_(store), logger_(logger) {
+BlockFetcher::BlockFetcher(BlockStore* store, Logger* logger, MetricsRegistry* metrics,
+                           int max_background_fetches)
+    : store_(store), logger_(logger), max_background_(std::max(1, max_background_fetches)) {
   if (metrics) {
     fetches_ = metrics->GetCounter("Worker.BlocksFetchedFromUfs");
     fetch_failures_ = metrics->GetCounter("Worker.BlockFetchFailures");
@@ -81,16 +82,20 @@ void BlockFetcher::ReapLocked() {
 }
 
 std::shared_ptr<BlockFetch> BlockFetcher::GetOrStart(const FetchRequest& request) {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (stopped_) return nullptr;
-  ReapLocked();
-  auto it = running_.find(request.block_id);
-  if (it != running_.end()) {
-    if (auto f = it->second.lock()) {
-      std::lock_guard<std::mutex> flock(f->mu_);
-      if (!f->done_ || !f->failed_) return f;
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    if (stopped_) return nullptr;
+    ReapLocked();
+    auto it = running_.find(request.block_id);
+    if (it != running_.end()) {
+      if (auto f = it->second.lock()) {
+        std::lock_guard<std::mutex> flock(f->mu_);
+        if (!f->done_ || !f->failed_) return f;
+      }
+      running_.erase(it);
     }
-    running_.erase(it);
+    if (!request.background || background_running_ < max_background_) break;
+    background_slot_.wait(lock);  // then look again: another reader may have started it
   }
   // Creating the block reserves its space (evicting if needed); a failure means we cannot
   // cache it now: the reader goes to the UFS alone.
@@ -107,6 +112,7 @@ std::shared_ptr<BlockFetch> BlockFetcher::GetOrStart(const FetchRequest& request
   auto fetch = std::shared_ptr<BlockFetch>(new BlockFetch(request.block_length));
   fetch->fd_ = UniqueFd(dup);
   running_[request.block_id] = fetch;
+  if (request.background) ++background_running_;
   if (fetches_) fetches_->Inc();
   threads_.emplace_back(std::thread([this, fetch, request, w = std::move(*writer)]() mutable {
                           Run(fetch, request, std::move(w));
@@ -169,6 +175,12 @@ void BlockFetcher::Run(std::shared_ptr<BlockFetch> fetch, FetchRequest request,
     logger_->Warn("worker", StrCat("Caching block ", request.block_id, " of ", request.ufs_path,
                                    " failed: ", st.ToString()));
   }
+  // Before done_: ReapLocked joins done threads while holding mu_.
+  if (request.background) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --background_running_;
+  }
+  background_slot_.notify_all();
   {
     std::lock_guard<std::mutex> lock(fetch->mu_);
     fetch->done_ = true;
@@ -185,6 +197,7 @@ void BlockFetcher::Stop() {
     stopped_ = true;
     threads.swap(threads_);
   }
+  background_slot_.notify_all();
   for (auto& [t, f] : threads) {
     {
       std::lock_guard<std::mutex> lock(f->mu_);

@@ -73,13 +73,21 @@ struct FetchRequest {
 
 class BlockFetcher {
  public:
-  BlockFetcher(BlockStore* store, Logger* logger, MetricsRegistry* metrics);
+  // Background fetches running at once, at most: a reader on this host that outruns the cache
+  // (it reads the local UFS file itself) waits in GetOrStart rather than start a thread and
+  // reserve a block for every block of a huge file. 16 blocks of 64 MB: 1 GB ahead.
+  static constexpr int kDefaultMaxBackgroundFetches = 16;
+
+  BlockFetcher(BlockStore* store, Logger* logger, MetricsRegistry* metrics,
+               int max_background_fetches = kDefaultMaxBackgroundFetches);
   ~BlockFetcher();
   BlockFetcher(const BlockFetcher&) = delete;
   BlockFetcher& operator=(const BlockFetcher&) = delete;
 
   // The running fetch of the block, or a new one. Null when the block cannot be cached now
-  // (no space even after eviction, or a writer holds it); the caller reads the UFS directly.
+  // (no space even after eviction, or a writer holds it) or the fetcher is stopped; the caller
+  // reads the UFS directly. A new background fetch first waits while max_background_fetches
+  // of them are running.
   std::shared_ptr<BlockFetch> GetOrStart(const FetchRequest& request);
   void Stop();
 
@@ -90,9 +98,12 @@ class BlockFetcher {
 
   BlockStore* const store_;
   Logger* const logger_;
+  const int max_background_;
   std::mutex mu_;
-  bool stopped_ = false;                                                    // guarded by mu_
-  std::map<int64_t, std::weak_ptr<BlockFetch>> running_;                    // guarded by mu_
+  std::condition_variable background_slot_;               // a background fetch ended, or Stop()
+  bool stopped_ = false;                                  // guarded by mu_
+  int background_running_ = 0;                            // guarded by mu_
+  std::map<int64_t, std::weak_ptr<BlockFetch>> running_;  // guarded by mu_
   std::list<std::pair<std::thread, std::shared_ptr<BlockFetch>>> threads_;  // guarded by mu_
   Counter* fetches_ = nullptr;
   Counter* fetch_failures_ = nullptr;

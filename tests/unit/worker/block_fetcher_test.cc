@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -67,7 +69,8 @@ constexpr int64_t kMB = 1 << 20;
 
 // A one-dir MEM store of `quota` bytes under a temp dir, its fetcher, and a local UFS dir.
 struct Env {
-  explicit Env(int64_t quota = 64 * kMB) {
+  explicit Env(int64_t quota = 64 * kMB,
+               int max_background = BlockFetcher::kDefaultMaxBackgroundFetches) {
     BlockStoreOptions options;
     TierSpec tier;
     tier.alias = "MEM";
@@ -76,7 +79,7 @@ struct Env {
     auto opened = BlockStore::Open(std::move(options), &clock, &logger, &metrics);
     REQUIRE(opened.ok());
     store = *std::move(opened);
-    fetcher = std::make_unique<BlockFetcher>(store.get(), &logger, &metrics);
+    fetcher = std::make_unique<BlockFetcher>(store.get(), &logger, &metrics, max_background);
     fs::create_directories(root.Sub("ufs"));
   }
   ~Env() { fetcher->Stop(); }
@@ -252,6 +255,71 @@ TEST_CASE("a background fetch runs its thread 10 nice levels lower, a foreground
           "[worker]") {
   CheckFetchThreadNice(/*background=*/true, /*expect_niced=*/true);
   CheckFetchThreadNice(/*background=*/false, /*expect_niced=*/false);
+}
+
+TEST_CASE("a new background fetch waits while the most allowed are running; others do not",
+          "[worker]") {
+  Env env(64 * kMB, /*max_background=*/1);
+  auto local = std::make_shared<ufs::LocalUfs>();
+  std::string fifo = env.root.Sub("ufs/fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string path = env.root.Sub("ufs/f");
+  const std::string content = Content(static_cast<size_t>(2 * kMB));
+  WriteUfsFile(*local, path, content);
+  FetchRequest held{21, local, fifo, 0, kMB};  // stays in open(2) until a writer comes
+  held.background = true;
+  auto first = env.fetcher->GetOrStart(held);
+  REQUIRE(first != nullptr);
+  // The same block joins the running fetch at once; a foreground fetch is not limited.
+  CHECK(env.fetcher->GetOrStart(held) == first);
+  auto foreground = env.fetcher->GetOrStart({22, local, path, 0, kMB});
+  REQUIRE(foreground != nullptr);
+  CHECK(foreground->Wait().ok());
+  // A second background fetch waits for the first to end.
+  FetchRequest next{23, local, path, kMB, kMB};
+  next.background = true;
+  std::atomic<bool> started{false};
+  std::shared_ptr<BlockFetch> second;
+  std::thread starter([&] {
+    second = env.fetcher->GetOrStart(next);
+    started = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK_FALSE(started);
+  {
+    UniqueFd writer(::open(fifo.c_str(), O_WRONLY | O_CLOEXEC));  // the first fetch goes on
+    REQUIRE(writer.valid());
+  }
+  starter.join();
+  CHECK(started);
+  REQUIRE(second != nullptr);
+  CHECK(second->Wait().ok());
+  auto handle = env.store->LockBlock(23);
+  REQUIRE(handle.ok());
+  CHECK(ReadFile(handle->path()) == content.substr(kMB));
+}
+
+TEST_CASE("Stop wakes a background fetch waiting for its turn", "[worker]") {
+  Env env(64 * kMB, /*max_background=*/1);
+  auto local = std::make_shared<ufs::LocalUfs>();
+  std::string fifo = env.root.Sub("ufs/fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  FetchRequest held{25, local, fifo, 0, kMB};
+  held.background = true;
+  REQUIRE(env.fetcher->GetOrStart(held) != nullptr);
+  FetchRequest next{26, local, env.root.Sub("ufs/none"), 0, kMB};
+  next.background = true;
+  bool got_none = false;
+  std::thread waiter([&] { got_none = env.fetcher->GetOrStart(next) == nullptr; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Stop joins the held fetch: once the waiter is out, let that fetch out of open(2).
+  std::thread opener([&] {
+    waiter.join();
+    UniqueFd writer(::open(fifo.c_str(), O_WRONLY | O_CLOEXEC));
+  });
+  env.fetcher->Stop();
+  opener.join();
+  CHECK(got_none);
 }
 
 }  // namespace
