@@ -12,6 +12,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "lib/client/native_file_system.h"
@@ -86,6 +87,59 @@ std::string MachineHostName() {
   return name;
 }
 
+// Whether `worker` runs on this host (`short_circuit_host`, or this machine's host name); never
+// when `short_circuit_host` is empty (short-circuit off).
+bool OnThisHost(const std::string& short_circuit_host, const wire::WorkerNetAddress& worker) {
+  if (short_circuit_host.empty()) return false;
+  return worker.host == short_circuit_host || worker.host == MachineHostName();
+}
+
+// A file on this host holding a block's bytes from `offset` on: its tier file (offset 0) or,
+// for a block of a local UFS not cached yet, the UFS file itself.
+struct LocalBlockFile {
+  UniqueFd fd;
+  int64_t offset = 0;
+};
+
+// Asks the worker (on this host) where the bytes of `block` are (`query`: "" or "?..." with
+// what an uncached block needs to be fetched) and opens that file, verified as the very file
+// the worker names: a regular file (no symlink; O_NONBLOCK keeps open from waiting on a FIFO),
+// the same device and inode, exactly the block's size for a tier file, at least `offset` plus
+// the block's length for a UFS file. The worker's error when it refuses (DATA_LOSS: the UFS
+// file no longer matches the block), FAILED_PRECONDITION when its answer does not check out.
+Result<LocalBlockFile> RequestLocalBlockFile(net::HttpClient& http,
+                                             const wire::WorkerNetAddress& worker,
+                                             const wire::FileBlockInfo& block,
+                                             const std::string& query) {
+  net::ClientRequest req;
+  req.target = StrCat("/api/v1/worker/blocks/", block.block_info.block_id, "/local", query);
+  ASSIGN_OR_RETURN(net::ClientResponse res,
+                   http.Send(worker.host, worker.rpc_port, req, 64 * 1024));
+  if (res.status != 200) return wire::StatusFromHttp(res.status, res.body);
+  const Status unusable = Status::FailedPrecondition(
+      StrCat("The worker's file for block ", block.block_info.block_id, " does not check out"));
+  auto j = wire::ParseJson(res.body);
+  if (!j.ok() || !j->is_object() || !j->contains("path") || !(*j)["path"].is_string()) {
+    return unusable;
+  }
+  int64_t length = j->value("length", int64_t{-1});
+  if (length != block.block_info.length) return unusable;
+  const bool in_ufs_file = j->contains("offset");
+  LocalBlockFile out;
+  out.offset = j->value("offset", int64_t{0});
+  std::string path = (*j)["path"].get<std::string>();
+  out.fd = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+  if (!out.fd.valid()) return unusable;
+  struct stat st {};
+  if (::fstat(out.fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || out.offset < 0 ||
+      (in_ufs_file ? st.st_size < out.offset + length : st.st_size != length) ||
+      static_cast<uint64_t>(st.st_dev) != j->value("device", uint64_t{0}) ||
+      static_cast<uint64_t>(st.st_ino) != j->value("inode", uint64_t{0})) {
+    return unusable;
+  }
+  return out;
+}
+
 class NativeFileInStream final : public FileInStream {
  public:
   NativeFileInStream(const DataPath& data, wire::FileInfo info, wire::ReadType read_type)
@@ -108,8 +162,19 @@ class NativeFileInStream final : public FileInStream {
         }
       }
     }
-    // Opens the next block (short-circuit when it can) and copies the first piece.
-    return FileInStream::ReadToFd(fd, n);
+    // Opens the next block (short-circuit when it can) and copies the first piece; over HTTP,
+    // copies through one buffer kept for the stream (a fresh zeroed 1 MiB per call cost more
+    // than the copies themselves).
+    if (n == 0) return size_t{0};
+    if (!copy_buffer_) copy_buffer_ = std::make_unique<char[]>(kCopyBuffer);
+    ASSIGN_OR_RETURN(size_t got, Read(copy_buffer_.get(), std::min(n, kCopyBuffer)));
+    for (size_t done = 0; done < got;) {
+      ssize_t w = ::write(fd, copy_buffer_.get() + done, got - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) return Status::Unavailable(StrCat("Writing failed: ", std::strerror(errno)));
+      done += static_cast<size_t>(w);
+    }
+    return got;
   }
 
   Status Seek(int64_t pos) override {
@@ -189,7 +254,10 @@ class NativeFileInStream final : public FileInStream {
                      data_.picker->Pick(id, block->block_info.locations, failed));
     std::string key = WorkerPicker::Key(worker);
     int64_t in_block = pos - block->offset;
-    local_stream_ = !short_circuit_failed_ && TryShortCircuit(worker, *block, in_block);
+    local_stream_ = false;
+    if (!short_circuit_failed_) {
+      ASSIGN_OR_RETURN(local_stream_, TryShortCircuit(worker, *block, in_block));
+    }
     if (local_stream_) {
       stream_worker_ = key;
       stream_end_ = block->offset + block->block_info.length;
@@ -230,22 +298,55 @@ class NativeFileInStream final : public FileInStream {
   // Opens the block's tier file when `worker` runs on this host and holds the block; false
   // (and the caller reads over HTTP) when anything is off. CACHE_PROMOTE reads go over HTTP so
   // the worker promotes.
-  bool TryShortCircuit(const wire::WorkerNetAddress& worker, const wire::FileBlockInfo& block,
-                       int64_t in_block) {
+  //
+  // A block of a persisted file that the worker does not list, read with CACHE or NO_CACHE:
+  // the worker names a file to read it from, the UFS file itself for a local UFS (caching the
+  // block in the background with CACHE), else the tier file once it has fetched the block.
+  // Either way the bytes reach this process's output with sendfile. When the worker cannot (no
+  // room, UFS error, NO_CACHE on a remote UFS, the worker is gone) this stream reads that
+  // worker's misses over HTTP, which also serves the bytes while they are fetched; DATA_LOSS
+  // (the UFS file no longer matches the block) fails the read, as HTTP would.
+  Result<bool> TryShortCircuit(const wire::WorkerNetAddress& worker,
+                               const wire::FileBlockInfo& block, int64_t in_block) {
     if (read_type_ == wire::ReadType::kCachePromote) return false;
-    UniqueFd fd = OpenLocalBlockFile(*data_.http, data_.short_circuit_host, worker, block);
-    if (!fd.valid()) return false;
-    stream_ = std::make_unique<LocalBlockReader>(std::move(fd), in_block, block.block_info.length);
+    LocalBlockFile file;
+    file.fd = OpenLocalBlockFile(*data_.http, data_.short_circuit_host, worker, block);
+    const std::string key = WorkerPicker::Key(worker);
+    if (!file.fd.valid() && info_.persisted && !info_.ufs_path.empty() &&
+        cold_short_circuit_failed_.count(key) == 0 &&
+        OnThisHost(data_.short_circuit_host, worker)) {
+      auto cold = RequestLocalBlockFile(
+          *data_.http, worker, block,
+          StrCat("?ufsPath=", net::PercentEncode(info_.ufs_path), "&mountId=", info_.mount_id,
+                 "&blockStart=", block.offset, "&blockLength=", block.block_info.length,
+                 "&readType=", wire::ReadTypeName(read_type_)));
+      if (cold.ok()) {
+        file = std::move(*cold);
+      } else if (cold.status().code() == StatusCode::kDataLoss) {
+        return cold.status();
+      } else {
+        cold_short_circuit_failed_.insert(key);
+      }
+    }
+    if (!file.fd.valid()) return false;
+    stream_ = std::make_unique<LocalBlockReader>(std::move(file.fd), file.offset + in_block,
+                                                 file.offset + block.block_info.length);
     return true;
   }
+
+  static constexpr size_t kCopyBuffer = 1 << 20;
 
   DataPath data_;
   wire::FileInfo info_;
   wire::ReadType read_type_;
   int64_t pos_ = 0;
+  std::unique_ptr<char[]> copy_buffer_;  // ReadToFd's, allocated on first use
   std::unique_ptr<net::ResponseStream> stream_;
   bool local_stream_ = false;          // stream_ reads a tier file (short-circuit)
   bool short_circuit_failed_ = false;  // a tier file failed once: HTTP from then on
+  // Workers whose fetch for a short-circuit read failed once (or that did not answer): this
+  // stream reads its misses from them over HTTP.
+  std::set<std::string> cold_short_circuit_failed_;
   std::string stream_worker_;
   int64_t stream_end_ = 0;
 };
@@ -469,8 +570,7 @@ class NativeFileOutStream final : public FileOutStream {
 UniqueFd OpenLocalBlockFile(net::HttpClient& http, const std::string& short_circuit_host,
                             const wire::WorkerNetAddress& worker,
                             const wire::FileBlockInfo& block) {
-  if (short_circuit_host.empty()) return UniqueFd();
-  if (worker.host != short_circuit_host && worker.host != MachineHostName()) return UniqueFd();
+  if (!OnThisHost(short_circuit_host, worker)) return UniqueFd();
   bool listed = false;
   for (const auto& loc : block.block_info.locations) {
     if (loc.worker_address.host == worker.host && loc.worker_address.rpc_port == worker.rpc_port) {
@@ -478,28 +578,9 @@ UniqueFd OpenLocalBlockFile(net::HttpClient& http, const std::string& short_circ
     }
   }
   if (!listed) return UniqueFd();
-  net::ClientRequest req;
-  req.target = StrCat("/api/v1/worker/blocks/", block.block_info.block_id, "/local");
-  auto res = http.Send(worker.host, worker.rpc_port, req, 64 * 1024);
-  if (!res.ok() || res->status != 200) return UniqueFd();
-  auto j = wire::ParseJson(res->body);
-  if (!j.ok() || !j->is_object() || !j->contains("path") || !(*j)["path"].is_string()) {
-    return UniqueFd();
-  }
-  int64_t length = j->value("length", int64_t{-1});
-  if (length != block.block_info.length) return UniqueFd();
-  std::string path = (*j)["path"].get<std::string>();
-  // Only the regular file the worker stat'ed: no symlink, no FIFO (O_NONBLOCK keeps open from
-  // waiting on one), the same device and inode, exactly the block's size.
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
-  if (!fd.valid()) return UniqueFd();
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != length ||
-      static_cast<uint64_t>(st.st_dev) != j->value("device", uint64_t{0}) ||
-      static_cast<uint64_t>(st.st_ino) != j->value("inode", uint64_t{0})) {
-    return UniqueFd();
-  }
-  return fd;
+  auto file = RequestLocalBlockFile(http, worker, block, "");
+  if (!file.ok() || file->offset != 0) return UniqueFd();
+  return std::move(file->fd);
 }
 
 std::unique_ptr<FileInStream> NewFileInStream(const DataPath& data, wire::FileInfo info,

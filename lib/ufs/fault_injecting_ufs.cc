@@ -98,6 +98,10 @@ class FaultInjectingInputStream final : public UfsInputStream {
     RETURN_IF_ERROR(faults_->Check(Op::kRead));
     return base_->Read(buf, n);
   }
+  Result<size_t> CopyTo(int fd, size_t n) override {
+    RETURN_IF_ERROR(faults_->Check(Op::kRead));
+    return base_->CopyTo(fd, n);
+  }
 
  private:
   const std::shared_ptr<FaultInjectingUfs::Faults> faults_;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -286,11 +287,45 @@ class LocalInputStream final : public UfsInputStream {
     return static_cast<size_t>(got);
   }
 
+  // In the kernel: copy_file_range(2) (a reflink or server-side copy where the file system can;
+  // EXDEV across file systems), else sendfile(2) (any file to a file or socket), else the
+  // buffered default.
+  Result<size_t> CopyTo(int fd, size_t n) override {
+    size_t want = n;
+    if (remaining_ >= 0) want = static_cast<size_t>(std::min<int64_t>(remaining_, n));
+    if (want == 0) return size_t{0};
+    ssize_t got = -1;
+    if (kernel_copy_ == KernelCopy::kCopyFileRange) {
+      loff_t in = position_;
+      do {
+        got = ::copy_file_range(fd_.get(), &in, fd, nullptr, want, 0);
+      } while (got < 0 && errno == EINTR);
+      if (got < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP ||
+                      errno == EBADF)) {
+        kernel_copy_ = KernelCopy::kSendfile;
+      }
+    }
+    if (kernel_copy_ == KernelCopy::kSendfile) {
+      off_t in = position_;
+      do {
+        got = ::sendfile(fd, fd_.get(), &in, want);
+      } while (got < 0 && errno == EINTR);
+      if (got < 0 && (errno == EINVAL || errno == ENOSYS)) kernel_copy_ = KernelCopy::kNone;
+    }
+    if (kernel_copy_ == KernelCopy::kNone) return UfsInputStream::CopyTo(fd, want);
+    if (got < 0) return ErrnoStatus(errno, "cannot copy", uri_);
+    position_ += got;
+    if (remaining_ > 0) remaining_ -= got;
+    return static_cast<size_t>(got);
+  }
+
  private:
+  enum class KernelCopy { kCopyFileRange, kSendfile, kNone };
   UniqueFd fd_;
   const std::string uri_;
   int64_t position_;
-  int64_t remaining_;  // -1: to the end of the file
+  int64_t remaining_;                                    // -1: to the end of the file
+  KernelCopy kernel_copy_ = KernelCopy::kCopyFileRange;  // what to try first; falls back once
 };
 
 class LocalOutputStream final : public UfsOutputStream {

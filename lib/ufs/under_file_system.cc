@@ -1,6 +1,13 @@
 #include "lib/ufs/under_file_system.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #include "lib/common/logging.h"
 #include "lib/common/strings.h"
@@ -10,6 +17,24 @@
 #include "lib/ufs/ufs_path.h"
 
 namespace alluxio::ufs {
+
+Result<size_t> UfsInputStream::CopyTo(int fd, size_t n) {
+  const size_t size = std::min<size_t>(n, 1 << 20);
+  if (size == 0) return size_t{0};
+  // Not zeroed: Read overwrites what is used, and zeroing would be one more pass over the data.
+  auto buf = std::make_unique_for_overwrite<char[]>(size);
+  ASSIGN_OR_RETURN(size_t got, Read(buf.get(), size));
+  size_t done = 0;
+  while (done < got) {
+    ssize_t w = ::write(fd, buf.get() + done, got - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) {
+      return Status::Internal(StrCat("Writing a copy of UFS data failed: ", std::strerror(errno)));
+    }
+    done += static_cast<size_t>(w);
+  }
+  return got;
+}
 
 Result<std::vector<UfsStatus>> UnderFileSystem::ListAll(const std::string& path) {
   std::vector<UfsStatus> out;

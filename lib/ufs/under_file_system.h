@@ -79,6 +79,13 @@ class UfsInputStream {
   // Reads up to `n` bytes; 0 at the end of the requested range (or earlier, if the file was
   // truncated under us by someone else: callers check the length they got).
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
+  // Copies up to `n` bytes of the stream to the file descriptor `fd` at its current position
+  // (advancing it, as write(2) does) and returns how many; 0 at the end of the range, like
+  // Read. Streams over a local file copy in the kernel (copy_file_range(2), else sendfile(2)),
+  // so the bytes never pass through this process; the default reads into a buffer and writes
+  // it out. A failed write to `fd` is an error status naming the stream (how much of the last
+  // call reached `fd` is then unknown: the caller discards what it wrote).
+  virtual Result<size_t> CopyTo(int fd, size_t n);
 };
 
 // Writes a new file that appears whole or not at all: nothing is visible under the target path

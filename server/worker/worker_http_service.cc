@@ -14,6 +14,7 @@
 
 #include "lib/common/strings.h"
 #include "lib/net/standard_routes.h"
+#include "lib/ufs/local_ufs.h"
 #include "lib/wire/block_id.h"
 #include "lib/wire/error_body.h"
 #include "lib/wire/fs_json.h"
@@ -208,6 +209,104 @@ void HandleRead(const WorkerServices& s, net::HttpRequest& req, net::HttpRespons
   };
 }
 
+// Short-circuit: where a block's bytes are, for a client on this host that reads them itself.
+// A cached block: its tier file (counts as an access for eviction). An uncached one, when the
+// request names its UFS copy as a miss read does (ufsPath, mountId, blockStart, blockLength):
+//  - in a local UFS, the UFS file itself, with the block's offset in it, answered at once; with
+//    a caching read type the block is fetched into the store in the background (joining a
+//    fetch already running), in the kernel. The client reads the same bytes from the page
+//    cache, so a cold read costs it what `cat` costs, and the cache fills alongside.
+//  - in another UFS, with a caching read type, the tier file once the fetch has committed it.
+// NOT_FOUND when neither applies (no UFS named; NO_CACHE or no room on a remote UFS); the
+// fetch's error when it fails; DATA_LOSS when the local UFS file is shorter than the block.
+// The client then reads over the data route (or fails, for DATA_LOSS).
+void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpResponse& res) {
+  auto fail = [&](const Status& st) { net::SetErrorResponse(res, st); };
+  // Only for a client on this host: the path means nothing elsewhere.
+  if (!req.FromSameHost()) {
+    return fail(Status::PermissionDenied(
+        "Short-circuit reads are for clients on the worker's host; read over this port instead"));
+  }
+  auto block_id = IdParam(req, "blockId");
+  if (!block_id.ok()) return fail(block_id.status());
+  auto handle = s.store->LockBlock(*block_id);
+  if (!handle.ok() && handle.status().code() == StatusCode::kNotFound) {
+    auto ufs_path = req.Query("ufsPath");
+    auto read_type = wire::ParseReadType(req.Query("readType").value_or("CACHE"));
+    if (!ufs_path || ufs_path->empty() || !read_type) return fail(handle.status());
+    auto mount_id = IntParam(req, "mountId", std::nullopt);
+    auto block_start = IntParam(req, "blockStart", std::nullopt);
+    auto block_length = IntParam(req, "blockLength", std::nullopt);
+    for (const auto* r : {&mount_id, &block_start, &block_length}) {
+      if (!r->ok()) return fail(r->status());
+    }
+    if (*block_start < 0 || *block_length <= 0) {
+      return fail(Status::InvalidArgument(
+          StrCat("Bad block range ", *block_start, " + ", *block_length, " of block ", *block_id)));
+    }
+    auto ufs = s.ufs->Get(*mount_id, *ufs_path);
+    if (!ufs.ok()) return fail(ufs.status());
+    const bool local_ufs = (*ufs)->scheme() == "file";
+    std::string local_path;
+    struct stat st {};
+    if (local_ufs) {  // checked before fetching: a file that no longer fits is not fetched
+      auto local = ufs::LocalUfs::ToLocalPath(*ufs_path);
+      if (!local.ok()) return fail(local.status());
+      local_path = *std::move(local);
+      if (::stat(local_path.c_str(), &st) != 0) {
+        return fail(Status::NotFound(StrCat("UFS file ", *ufs_path, " of block ", *block_id,
+                                            " is gone: ", std::strerror(errno))));
+      }
+      if (!S_ISREG(st.st_mode)) {
+        return fail(Status::FailedPrecondition(
+            StrCat("UFS path ", *ufs_path, " of block ", *block_id, " is not a regular file")));
+      }
+      if (st.st_size < *block_start + *block_length) {
+        return fail(Status::DataLoss(
+            StrCat("UFS file ", *ufs_path, " has ", st.st_size, " bytes; block ", *block_id,
+                   " ends at ", *block_start + *block_length,
+                   " (changed behind Alluxio's back? run `alluxio fs loadMetadata -F`)")));
+      }
+    }
+    std::shared_ptr<BlockFetch> fetch;
+    if (*read_type != wire::ReadType::kNoCache) {
+      fetch = s.fetcher->GetOrStart(
+          FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length, local_ufs});
+    }
+    if (local_ufs) {
+      if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocalUfs")->Inc();
+      return Reply(res, json{{"path", local_path},
+                             {"offset", *block_start},
+                             {"length", *block_length},
+                             {"device", static_cast<uint64_t>(st.st_dev)},
+                             {"inode", static_cast<uint64_t>(st.st_ino)}});
+    }
+    if (!fetch) {
+      return fail(Status::NotFound(StrCat(
+          "Block ", *block_id, " is not cached",
+          *read_type == wire::ReadType::kNoCache ? " (NO_CACHE)" : " and cannot be cached now")));
+    }
+    Status fetched = fetch->Wait();
+    if (!fetched.ok()) {
+      return fail(fetched.WithContext(StrCat("Caching block ", *block_id, " of ", *ufs_path)));
+    }
+    if (s.metrics) s.metrics->GetCounter("Worker.BlocksFetchedForLocal")->Inc();
+    handle = s.store->LockBlock(*block_id);
+  }
+  if (!handle.ok()) return fail(handle.status());
+  struct stat st {};
+  if (::stat(handle->path().c_str(), &st) != 0) {
+    return fail(Status::NotFound(StrCat("Block ", *block_id, " has no file")));
+  }
+  if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocal")->Inc();
+  // Device and inode let the client check it opened this very file.
+  Reply(res, json{{"path", handle->path()},
+                  {"length", handle->length()},
+                  {"tier", handle->tier_alias()},
+                  {"device", static_cast<uint64_t>(st.st_dev)},
+                  {"inode", static_cast<uint64_t>(st.st_ino)}});
+}
+
 // ---- Writes ---------------------------------------------------------------------------------
 
 struct FileWrite {
@@ -379,32 +478,9 @@ void AddWorkerRoutes(net::Router& router, const WorkerServices& services) {
   router.Add("GET", "/api/v1/worker/blocks/{blockId}",
              [s](net::HttpRequest& req, net::HttpResponse& res) { HandleRead(s, req, res); });
   // Short-circuit reads: a client on this host asks where a cached block's file is and reads
-  // it itself. Counts as an access for eviction; NOT_FOUND when the block is not cached.
+  // it itself (see HandleLocal).
   router.Add("GET", "/api/v1/worker/blocks/{blockId}/local",
-             [s](net::HttpRequest& req, net::HttpResponse& res) {
-               // Only for a client on this host: the path means nothing elsewhere.
-               if (!req.FromSameHost()) {
-                 return net::SetErrorResponse(
-                     res, Status::PermissionDenied("Short-circuit reads are for clients on the "
-                                                   "worker's host; read over this port instead"));
-               }
-               auto block_id = IdParam(req, "blockId");
-               if (!block_id.ok()) return net::SetErrorResponse(res, block_id.status());
-               auto handle = s.store->LockBlock(*block_id);
-               if (!handle.ok()) return net::SetErrorResponse(res, handle.status());
-               struct stat st {};
-               if (::stat(handle->path().c_str(), &st) != 0) {
-                 return net::SetErrorResponse(
-                     res, Status::NotFound(StrCat("Block ", *block_id, " has no file")));
-               }
-               if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocal")->Inc();
-               // Device and inode let the client check it opened this very file.
-               Reply(res, json{{"path", handle->path()},
-                               {"length", handle->length()},
-                               {"tier", handle->tier_alias()},
-                               {"device", static_cast<uint64_t>(st.st_dev)},
-                               {"inode", static_cast<uint64_t>(st.st_ino)}});
-             });
+             [s](net::HttpRequest& req, net::HttpResponse& res) { HandleLocal(s, req, res); });
   net::RouteOptions streamed;
   streamed.stream_request_body = true;
   router.Add(

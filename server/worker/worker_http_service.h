@@ -2,6 +2,8 @@
 // lib/wire/README.md:
 //   GET  /api/v1/worker/blocks/{blockId}  a byte range of a block: from the cache (sendfile), or
 //        on a miss from the UFS named in the query, caching the whole block per the read type
+//   GET  /api/v1/worker/blocks/{blockId}/local  the tier file of a block for a client on this
+//        host (short-circuit); an uncached block named with its UFS copy is fetched first
 //   PUT  /api/v1/worker/files/{fileId}    a whole file streamed in: cut into blocks and cached
 //        and/or written to the UFS per the write type
 //   POST /api/v1/worker/persist           write a cached file to its UFS (ASYNC_THROUGH)

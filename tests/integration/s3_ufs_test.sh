@@ -89,7 +89,17 @@ expect_eq "copyToLocal from S3" "small object" "$(cat "$work/back.txt")"
 out=$(fs free /s3/big.bin 2>&1)
 expect_eq "free" "/s3/big.bin was successfully freed from Alluxio space." "$out"
 expect_contains "freed file is 0% in Alluxio" "$(fs ls /s3/big.bin)" " 0%"
+counter() {
+  curl -sf "http://127.0.0.1:$WWEB/metrics/json/" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"].get(sys.argv[1],{}).get("count",0))' "$1"
+}
+fetched_for_local=$(counter Worker.BlocksFetchedForLocal) http_reads=$(counter Worker.BlockReadRequests)
 expect_eq "read after free" "$(sha <"$work/big.bin")" "$(fs cat /s3/big.bin | sha)"
+# On the worker's host the worker fetches each missed block into its store and the client
+# reads the tier file (short-circuit): 2.5 MB in 1 MB blocks.
+expect_eq "read after free: each block fetched for the local client" \
+  $((fetched_for_local + 3)) "$(counter Worker.BlocksFetchedForLocal)"
+expect_eq "read after free: no block over HTTP" "$http_reads" "$(counter Worker.BlockReadRequests)"
 
 # An object changed behind Alluxio's back is seen after a metadata sync, never mixed.
 echo "changed content, other length" >"$work/changed.txt"

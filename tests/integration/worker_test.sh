@@ -6,6 +6,8 @@
 # two tiers and CACHE_PROMOTE; free then read; persist; eviction under a 4 MB quota with pins and
 # RESOURCE_EXHAUSTED; ASYNC_THROUGH persisted across a master restart; worker restart (index
 # rebuilt by the scan); kill -9 of the worker serving a read, and a write right after it;
+# cold short-circuit reads (the client on the worker's host reads a miss from the local UFS
+# file while the worker caches it);
 # `alluxio format` while stopped. Usage: worker_test.sh path/to/alluxio
 set -uo pipefail
 ALLUXIO=$(realpath "${1:?usage: worker_test.sh path/to/alluxio}")
@@ -289,6 +291,110 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 \
   "http://127.0.0.1:$W1RPC/api/v1/worker/blocks/$(status_json "$RPC" /reads/f$n blockIds | cut -d' ' -f1)/local")
 expect_eq "short-circuit route refuses another host" 403 "$code"
 mv "$work/reads-away" "$UFS/reads"
+
+# ---- cold short-circuit: a miss of a local UFS is read from the UFS file by the client ----
+section "cold short-circuit: the client reads a miss from the local UFS file, the worker caches it"
+ufs_local_reads() { counter Worker.BlocksReadLocalUfs; }
+ufs_fetches() { counter Worker.BlocksFetchedFromUfs; }
+mkdir -p "$UFS/cold"
+mkfile "$UFS/cold/c" $((7 * MB / 2))
+mkfile "$UFS/cold/p" $((5 * MB / 2))
+b=$(blocks "$W1WEB") before_http=$(http_reads) before_ufs_local=$(ufs_local_reads) before_ufs=$(ufs_fetches)
+fs_to "$work/read" cat /cold/c
+expect_eq "cold short-circuit read: exit" 0 "$RC"
+expect_eq "cold short-circuit read: bytes" "$(sha "$UFS/cold/c")" "$(sha "$work/read")"
+expect_eq "cold short-circuit read: every block read from the UFS file by the client" \
+  $((before_ufs_local + 4)) "$(ufs_local_reads)"
+expect_eq "cold short-circuit read: the worker fetched each block once" $((before_ufs + 4)) "$(ufs_fetches)"
+expect_eq "cold short-circuit read: no block over HTTP" "$before_http" "$(http_reads)"
+wait_until 5 blocks_is "$W1WEB" $((b + 4))
+expect_eq "cold short-circuit read: the blocks are cached alongside" $((b + 4)) "$(blocks "$W1WEB")"
+wait_until 5 pct_is 100% /cold/c
+expect_eq "cold short-circuit read: 100% in Alluxio" "100%" "$PCT"
+got=$("$ALLUXIO" fs cat /cold/p | sha256sum | cut -d' ' -f1)
+expect_eq "cold short-circuit read into a pipe: bytes" "$(sha "$UFS/cold/p")" "$got"
+expect_eq "cold short-circuit read into a pipe: no block over HTTP" "$before_http" "$(http_reads)"
+# Ranges of a cold file: the block's offset in the UFS file plus the offset in the block.
+mkfile "$UFS/cold/h" $((5 * MB / 2))
+fs_to "$work/read" tail -c $((MB + 10)) /cold/h
+expect_eq "cold short-circuit tail -c across a block boundary" \
+  "$(tail -c $((MB + 10)) "$UFS/cold/h" | sha256sum | cut -d' ' -f1)" "$(sha "$work/read")"
+mkfile "$UFS/cold/h2" $((5 * MB / 2))
+fs_to "$work/read" head -c $((3 * MB / 2)) /cold/h2
+expect_eq "cold short-circuit head -c across a block boundary" \
+  "$(head -c $((3 * MB / 2)) "$UFS/cold/h2" | sha256sum | cut -d' ' -f1)" "$(sha "$work/read")"
+expect_eq "cold short-circuit ranges: no block over HTTP" "$before_http" "$(http_reads)"
+wait_until 5 blocks_is "$W1WEB" $((b + 11))
+expect_eq "cold short-circuit ranges: the blocks they touched are cached" $((b + 11)) "$(blocks "$W1WEB")"
+# NO_CACHE reads the UFS file too, and caches nothing; short-circuit off: over HTTP, cached.
+mkfile "$UFS/cold/n" $((3 * MB / 2))
+b=$(blocks "$W1WEB") before_ufs_local=$(ufs_local_reads) before_ufs=$(ufs_fetches)
+fs_to "$work/read" -Dalluxio.user.file.readtype.default=NO_CACHE cat /cold/n
+expect_eq "cold NO_CACHE read: bytes" "$(sha "$UFS/cold/n")" "$(sha "$work/read")"
+expect_eq "cold NO_CACHE read: from the UFS file" $((before_ufs_local + 2)) "$(ufs_local_reads)"
+expect_eq "cold NO_CACHE read: no fetch" "$before_ufs" "$(ufs_fetches)"
+expect_eq "cold NO_CACHE read: no block over HTTP" "$before_http" "$(http_reads)"
+sleep 0.5
+expect_eq "cold NO_CACHE read: nothing cached" "$b" "$(blocks "$W1WEB")"
+fs_to "$work/read" -Dalluxio.user.short.circuit.enabled=false cat /cold/n
+expect_eq "cold read, short-circuit off: bytes" "$(sha "$UFS/cold/n")" "$(sha "$work/read")"
+expect_eq "cold read, short-circuit off: over HTTP" $((before_http + 2)) "$(http_reads)"
+expect_eq "cold read, short-circuit off: no UFS file handed out" $((before_ufs_local + 2)) "$(ufs_local_reads)"
+wait_until 5 blocks_is "$W1WEB" $((b + 2))
+expect_eq "cold read, short-circuit off: cached through HTTP" $((b + 2)) "$(blocks "$W1WEB")"
+# The route itself: an uncached block named with its UFS copy: the UFS file and the block's
+# offset in it, fetched into the store only with a caching read type.
+mkfile "$UFS/cold/r" $((3 * MB / 2))
+read -r -a RIDS <<<"$(status_json "$RPC" /cold/r blockIds)"
+R_UFS=$(status_json "$RPC" /cold/r ufsPath)
+R_MOUNT=$(status_json "$RPC" /cold/r mountId)
+r_q="ufsPath=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$R_UFS")&mountId=$R_MOUNT&blockStart=$MB&blockLength=$((MB / 2))"
+local_url="http://127.0.0.1:$W1RPC/api/v1/worker/blocks/${RIDS[1]}/local"
+field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$work/read" "$1"; }
+b=$(blocks "$W1WEB")
+code=$(curl -s -o "$work/read" -w '%{http_code}' "$local_url")
+expect_eq "local route, uncached block without a UFS copy: 404" 404 "$code"
+code=$(curl -s -o "$work/read" -w '%{http_code}' "$local_url?readType=NO_CACHE&$r_q")
+expect_eq "local route, uncached block, NO_CACHE: 200" 200 "$code"
+expect_eq "local route, NO_CACHE: the UFS file" "$UFS/cold/r" "$(field path)"
+expect_eq "local route, NO_CACHE: the block's offset in it" "$MB" "$(field offset)"
+sleep 0.5
+expect_eq "local route with NO_CACHE caches nothing" "$b" "$(blocks "$W1WEB")"
+code=$(curl -s -o "$work/read" -w '%{http_code}' "$local_url?readType=CACHE&$r_q")
+expect_eq "local route, uncached block, CACHE: 200" 200 "$code"
+expect_eq "local route, CACHE: the UFS file" "$UFS/cold/r" "$(field path)"
+wait_until 5 blocks_is "$W1WEB" $((b + 1))
+expect_eq "local route, CACHE: the block is cached in the background" $((b + 1)) "$(blocks "$W1WEB")"
+code=$(curl -s -o "$work/read" -w '%{http_code}' "$local_url?readType=CACHE&$r_q")
+expect_eq "local route, now cached: its tier file" "$TIER1/${RIDS[1]}" "$(field path)"
+expect_eq "local route, now cached: the tier file holds the block's bytes" \
+  "$(tail -c +$((MB + 1)) "$UFS/cold/r" | sha256sum | cut -d' ' -f1)" "$(sha "$TIER1/${RIDS[1]}")"
+# A UFS file cut short behind Alluxio's back: the read fails saying why, and no partial block
+# stays in the cache.
+mkfile "$UFS/cold/t" $((5 * MB / 2))
+fs stat /cold/t >/dev/null
+truncate -s $((3 * MB / 2)) "$UFS/cold/t"
+b=$(blocks "$W1WEB")
+fs_to "$work/read" cat /cold/t
+expect_eq "UFS file cut short: read fails" 255 "$RC"
+expect_contains "UFS file cut short: message" "$ERR" "changed behind Alluxio's back"
+wait_until 5 blocks_is "$W1WEB" $((b + 1))
+expect_eq "UFS file cut short: only the whole first block is cached" $((b + 1)) "$(blocks "$W1WEB")"
+wait_until 5 eval '[[ -z $(ls -A "$TIER1/.tmp_blocks" 2>/dev/null) ]]'
+expect_eq "UFS file cut short: no partial block left" "" "$(ls -A "$TIER1/.tmp_blocks" 2>/dev/null)"
+# Changed behind Alluxio's back after it was cached: after a sync the read returns the new
+# bytes (same length, then another length), never a mix of old and new.
+fs_to "$work/read" cat /cold/c
+mkfile "$work/src/c2" $((7 * MB / 2))
+cp "$work/src/c2" "$UFS/cold/c"
+fs loadMetadata -F /cold/c
+fs_to "$work/read" cat /cold/c
+expect_eq "UFS file changed, same length: new bytes after a sync" "$(sha "$work/src/c2")" "$(sha "$work/read")"
+mkfile "$work/src/c3" $((5 * MB / 2))
+cp "$work/src/c3" "$UFS/cold/c"
+fs loadMetadata -F /cold/c
+fs_to "$work/read" cat /cold/c
+expect_eq "UFS file changed, other length: new bytes after a sync" "$(sha "$work/src/c3")" "$(sha "$work/read")"
 
 # ---- the worker's block route: ranges, sources, partial reads cache the whole block ----
 section "the worker's block route: ranges, sources, partial reads cache the whole block"

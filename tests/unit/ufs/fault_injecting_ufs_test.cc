@@ -1,5 +1,9 @@
 #include "lib/ufs/fault_injecting_ufs.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "lib/common/unique_fd.h"
 #include "lib/ufs/local_ufs.h"
 #include "lib/ufs/memory_ufs.h"
 #include "tests/unit/ufs/ufs_test_util.h"
@@ -85,6 +89,23 @@ TEST_CASE("streams opened before the UFS went down fail while it is down", "[ufs
   auto rest = Drain(**in);
   UFS_REQUIRE_OK(rest);
   CHECK(*rest == "0123456789");
+}
+
+TEST_CASE("CopyTo of a stream fails while its UFS is down and goes on after", "[ufs]") {
+  Setup s;
+  MustWrite(s.ufs, "mem://b/f", "0123456789");
+  auto in = s.ufs.Open("mem://b/f", {});
+  UFS_REQUIRE_OK(in);
+  UniqueFd fd(::memfd_create("copy-dest", MFD_CLOEXEC));
+  REQUIRE(fd.valid());
+  s.ufs.SetDown(true);
+  UFS_CHECK_CODE((*in)->CopyTo(fd.get(), 4), kUnavailable);
+  s.ufs.SetDown(false);
+  auto n = (*in)->CopyTo(fd.get(), 4);
+  UFS_REQUIRE_OK(n);
+  char buf[8] = {};
+  CHECK(::pread(fd.get(), buf, sizeof(buf), 0) == static_cast<ssize_t>(*n));
+  CHECK(std::string(buf, *n) == std::string("0123").substr(0, *n));
 }
 
 TEST_CASE("FailNext fails exactly count calls of its operation and no other call", "[ufs]") {

@@ -1,7 +1,10 @@
 // The UnderFileSystem contract (lib/ufs/under_file_system.h), run against every
 // implementation: each TEMPLATE_TEST_CASE below runs once per UFS kind listed in
 // UFS_CONTRACT_TEST. To cover a new UFS, add a kind with a Make() returning an empty root.
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -9,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "lib/common/unique_fd.h"
 #include "lib/ufs/fault_injecting_ufs.h"
 #include "lib/ufs/local_ufs.h"
 #include "lib/ufs/memory_ufs.h"
@@ -373,6 +377,103 @@ UFS_CONTRACT_TEST("a stream returns 0 at the end of its range and keeps returnin
     UFS_REQUIRE_OK(n);
     CHECK(*n == 0);
   }
+}
+
+namespace {
+
+// The bytes in the file behind `fd`, from its start.
+std::string FdContent(int fd) {
+  std::string out;
+  char buf[65536];
+  for (off_t off = 0;;) {
+    ssize_t n = ::pread(fd, buf, sizeof(buf), off);
+    REQUIRE(n >= 0);
+    if (n == 0) return out;
+    out.append(buf, static_cast<size_t>(n));
+    off += n;
+  }
+}
+
+// Copies the rest of `in` to `fd`, `chunk` bytes per call; checks 0 stays 0 at the end.
+void CopyAll(UfsInputStream& in, int fd, size_t chunk) {
+  for (;;) {
+    auto n = in.CopyTo(fd, chunk);
+    UFS_REQUIRE_OK(n);
+    REQUIRE(*n <= chunk);
+    if (*n == 0) break;
+  }
+  auto again = in.CopyTo(fd, chunk);
+  UFS_REQUIRE_OK(again);
+  CHECK(*again == 0);
+}
+
+}  // namespace
+
+UFS_CONTRACT_TEST("CopyTo copies the stream's range to a file on this or another file system") {
+  UfsUnderTest t = TestType::Make();
+  UnderFileSystem& ufs = *t.ufs;
+  std::string content(2 * 1024 * 1024 + 5, '\0');
+  for (size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>((i * 7 + 3) % 253);
+  MustWrite(ufs, t.Path("src"), content);
+  OpenOptions range;
+  range.offset = 1000;
+  range.length = 1024 * 1024 + 77;
+  const std::string want = content.substr(1000, 1024 * 1024 + 77);
+  // A file in $TMPDIR (the local UFS's own file system: copy_file_range) and a memfd (tmpfs:
+  // sendfile), each written at its current position after a prefix.
+  TempDir dest_dir;
+  UniqueFd same_fs(::open((dest_dir.path() + "/dest").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+  UniqueFd other_fs(::memfd_create("copy-dest", MFD_CLOEXEC));
+  for (int fd : {same_fs.get(), other_fs.get()}) {
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, "pre", 3) == 3);
+    for (size_t chunk : {size_t{4096}, size_t{1} << 20, size_t{64} << 20}) {
+      INFO("chunk " << chunk);
+      REQUIRE(::ftruncate(fd, 3) == 0);
+      REQUIRE(::lseek(fd, 3, SEEK_SET) == 3);
+      auto in = ufs.Open(t.Path("src"), range);
+      UFS_REQUIRE_OK(in);
+      CopyAll(**in, fd, chunk);
+      CHECK(FdContent(fd) == "pre" + want);
+      CHECK(::lseek(fd, 0, SEEK_CUR) == static_cast<off_t>(3 + want.size()));
+    }
+  }
+}
+
+UFS_CONTRACT_TEST("CopyTo and Read share the stream's position") {
+  UfsUnderTest t = TestType::Make();
+  UnderFileSystem& ufs = *t.ufs;
+  MustWrite(ufs, t.Path("f"), "0123456789abcdef");
+  OpenOptions range;
+  range.offset = 2;
+  range.length = 12;  // "23456789abcd"
+  auto in = ufs.Open(t.Path("f"), range);
+  UFS_REQUIRE_OK(in);
+  UniqueFd fd(::memfd_create("copy-dest", MFD_CLOEXEC));
+  REQUIRE(fd.valid());
+  char buf[3];
+  auto r = (*in)->Read(buf, sizeof(buf));
+  UFS_REQUIRE_OK(r);
+  std::string read(buf, *r);
+  auto c = (*in)->CopyTo(fd.get(), 4);
+  UFS_REQUIRE_OK(c);
+  std::string rest = *Drain(**in);
+  CHECK(read + FdContent(fd.get()) + rest == "23456789abcd");
+  CHECK(FdContent(fd.get()).size() == *c);
+}
+
+UFS_CONTRACT_TEST("CopyTo into a descriptor that refuses writes is an error") {
+  UfsUnderTest t = TestType::Make();
+  UnderFileSystem& ufs = *t.ufs;
+  MustWrite(ufs, t.Path("f"), "abc");
+  TempDir dest_dir;
+  std::string dest = dest_dir.path() + "/ro";
+  { UniqueFd create(::open(dest.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600)); }
+  UniqueFd read_only(::open(dest.c_str(), O_RDONLY | O_CLOEXEC));
+  REQUIRE(read_only.valid());
+  auto in = ufs.Open(t.Path("f"), {});
+  UFS_REQUIRE_OK(in);
+  CHECK_FALSE((*in)->CopyTo(read_only.get(), 3).ok());
 }
 
 UFS_CONTRACT_TEST("open with a negative offset or a length below -1 is INVALID_ARGUMENT") {
