@@ -216,10 +216,11 @@ void HandleRead(const WorkerServices& s, net::HttpRequest& req, net::HttpRespons
 //    a caching read type the block is fetched into the store in the background (joining a
 //    fetch already running), in the kernel. The client reads the same bytes from the page
 //    cache, so a cold read costs it what `cat` costs, and the cache fills alongside.
-//  - in another UFS, with a caching read type, the tier file once the fetch has committed it.
-// NOT_FOUND when neither applies (no UFS named; NO_CACHE or no room on a remote UFS); the
-// fetch's error when it fails; DATA_LOSS when the local UFS file is shorter than the block.
-// The client then reads over the data route (or fails, for DATA_LOSS).
+//  - in another UFS, NOT_FOUND: the client reads over the data route, which streams the range
+//    while the one shared fetch caches the block (its first bytes come at once, not after the
+//    whole block).
+// NOT_FOUND too when no UFS is named; DATA_LOSS when the local UFS file is shorter than the
+// block. The client then reads over the data route (or fails, for DATA_LOSS).
 void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpResponse& res) {
   auto fail = [&](const Status& st) { net::SetErrorResponse(res, st); };
   // Only for a client on this host: the path means nothing elsewhere.
@@ -268,12 +269,12 @@ void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpRespon
                    " (changed behind Alluxio's back? run `alluxio fs loadMetadata -F`)")));
       }
     }
-    std::shared_ptr<BlockFetch> fetch;
-    if (*read_type != wire::ReadType::kNoCache) {
-      fetch = s.fetcher->GetOrStart(
-          FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length, local_ufs});
-    }
     if (local_ufs) {
+      if (*read_type != wire::ReadType::kNoCache) {
+        // Joins a fetch already running; none when there is no room (the read goes on).
+        (void)s.fetcher->GetOrStart(
+            FetchRequest{*block_id, *ufs, *ufs_path, *block_start, *block_length, local_ufs});
+      }
       if (s.metrics) s.metrics->GetCounter("Worker.BlocksReadLocalUfs")->Inc();
       return Reply(res, json{{"path", local_path},
                              {"offset", *block_start},
@@ -281,17 +282,11 @@ void HandleLocal(const WorkerServices& s, net::HttpRequest& req, net::HttpRespon
                              {"device", static_cast<uint64_t>(st.st_dev)},
                              {"inode", static_cast<uint64_t>(st.st_ino)}});
     }
-    if (!fetch) {
-      return fail(Status::NotFound(StrCat(
-          "Block ", *block_id, " is not cached",
-          *read_type == wire::ReadType::kNoCache ? " (NO_CACHE)" : " and cannot be cached now")));
-    }
-    Status fetched = fetch->Wait();
-    if (!fetched.ok()) {
-      return fail(fetched.WithContext(StrCat("Caching block ", *block_id, " of ", *ufs_path)));
-    }
-    if (s.metrics) s.metrics->GetCounter("Worker.BlocksFetchedForLocal")->Inc();
-    handle = s.store->LockBlock(*block_id);
+    // Another UFS: the client reads over the data route, which streams the range as the fetch
+    // fills the block file. Waiting here for the whole block would hold back the first byte of a
+    // small read (a Parquet footer) until the full block arrived.
+    return fail(Status::NotFound(
+        StrCat("Block ", *block_id, " is not cached: read it over the data route")));
   }
   if (!handle.ok()) return fail(handle.status());
   struct stat st {};
