@@ -7,6 +7,7 @@
 
 #include "lib/wire/base64.h"
 #include "lib/wire/json_reader.h"
+#include "lib/wire/json_writer.h"
 
 namespace alluxio::wire {
 
@@ -303,6 +304,197 @@ void to_json(nlohmann::json& j, const FileInfo& info) {
   j["defaultAcl"] = info.folder ? AclJson(info.owner, info.group, {}) : AclJson("", "", {});
   j["xattr"] = std::move(xattr);
   j["cacheContext"] = nullptr;
+}
+
+namespace {
+
+void WriteAcl(JsonWriter& w, std::string_view owner, std::string_view group, int mode,
+              bool with_entries) {
+  w.BeginObject();
+  w.Key("owner");
+  w.String(owner);
+  w.Key("owningGroup");
+  w.String(group);
+  w.Key("stringEntries");
+  w.BeginArray();
+  if (with_entries) {
+    w.String("user::" + RwxString((mode >> 6) & 7));
+    w.String("group::" + RwxString((mode >> 3) & 7));
+    w.String("other::" + RwxString(mode & 7));
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& strings) {
+  w.BeginArray();
+  for (const std::string& s : strings) w.String(s);
+  w.EndArray();
+}
+
+}  // namespace
+
+// Keys in bytewise order, as nlohmann's std::map holds them; the values exactly as to_json.
+void WriteJson(JsonWriter& w, const WorkerNetAddress& a) {
+  w.BeginObject();
+  w.Key("containerHost");
+  w.String(a.container_host);
+  w.Key("dataPort");
+  w.Int(a.data_port);
+  w.Key("domainSocketPath");
+  w.String(a.domain_socket_path);
+  w.Key("host");
+  w.String(a.host);
+  if (a.rest_port != 0) {
+    w.Key("restPort");
+    w.Int(a.rest_port);
+  }
+  w.Key("rpcPort");
+  w.Int(a.rpc_port);
+  w.Key("tieredIdentity");
+  w.BeginObject();
+  w.Key("tiers");
+  w.BeginArray();
+  for (const TieredIdentityTier& t : a.tiered_identity) {
+    w.BeginObject();
+    w.Key("tierName");
+    w.String(t.tier_name);
+    w.Key("value");
+    w.String(t.value);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.Key("webPort");
+  w.Int(a.web_port);
+  w.EndObject();
+}
+
+void WriteJson(JsonWriter& w, const FileInfo& info) {
+  w.BeginObject();
+  w.Key("acl");
+  WriteAcl(w, info.owner, info.group, info.mode, /*with_entries=*/true);
+  w.Key("blockIds");
+  w.BeginArray();
+  for (int64_t id : info.block_ids) w.Int(id);
+  w.EndArray();
+  w.Key("blockSizeBytes");
+  w.Int(info.block_size_bytes);
+  w.Key("cacheContext");
+  w.Null();
+  w.Key("cacheable");
+  w.Bool(info.cacheable);
+  w.Key("completed");
+  w.Bool(info.completed);
+  w.Key("creationTimeMs");
+  w.Int(info.creation_time_ms);
+  w.Key("defaultAcl");
+  if (info.folder) {
+    WriteAcl(w, info.owner, info.group, 0, /*with_entries=*/false);
+  } else {
+    WriteAcl(w, "", "", 0, /*with_entries=*/false);
+  }
+  w.Key("fileBlockInfos");
+  w.BeginArray();
+  for (const FileBlockInfo& fb : info.file_block_infos) {
+    w.BeginObject();
+    w.Key("blockInfo");
+    w.BeginObject();
+    w.Key("blockId");
+    w.Int(fb.block_info.block_id);
+    w.Key("length");
+    w.Int(fb.block_info.length);
+    w.Key("locations");
+    w.BeginArray();
+    for (const BlockLocation& l : fb.block_info.locations) {
+      w.BeginObject();
+      w.Key("mediumType");
+      w.String(l.medium_type);
+      w.Key("tierAlias");
+      w.String(l.tier_alias);
+      w.Key("workerAddress");
+      WriteJson(w, l.worker_address);
+      w.Key("workerId");
+      w.Int(l.worker_id);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    w.Key("offset");
+    w.Int(fb.offset);
+    w.Key("ufsLocations");
+    WriteStrings(w, fb.ufs_locations);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("fileId");
+  w.Int(info.file_id);
+  w.Key("folder");
+  w.Bool(info.folder);
+  w.Key("group");
+  w.String(info.group);
+  w.Key("inAlluxioPercentage");
+  w.Int(info.in_alluxio_percentage);
+  w.Key("inMemoryPercentage");
+  w.Int(info.in_memory_percentage);
+  w.Key("lastAccessTimeMs");
+  w.Int(info.last_access_time_ms);
+  w.Key("lastModificationTimeMs");
+  w.Int(info.last_modification_time_ms);
+  w.Key("length");
+  w.Int(info.length);
+  w.Key("mode");
+  w.Int(info.mode);
+  w.Key("mountId");
+  w.Int(info.mount_id);
+  w.Key("mountPoint");
+  w.Bool(info.mount_point);
+  w.Key("name");
+  w.String(info.name);
+  w.Key("owner");
+  w.String(info.owner);
+  w.Key("path");
+  w.String(info.path);
+  w.Key("persisted");
+  w.Bool(info.persisted);
+  w.Key("persistenceState");
+  w.String(info.persistence_state);
+  w.Key("pinned");
+  w.Bool(info.pinned);
+  w.Key("pinnedMediumTypes");
+  WriteStrings(w, info.pinned_medium_types);
+  w.Key("replicationMax");
+  w.Int(info.replication_max);
+  w.Key("replicationMin");
+  w.Int(info.replication_min);
+  w.Key("ttl");
+  w.Int(info.ttl);
+  w.Key("ttlAction");
+  w.String(TtlActionName(info.ttl_action));
+  w.Key("ufsFingerprint");
+  w.String(info.ufs_fingerprint);
+  w.Key("ufsPath");
+  w.String(info.ufs_path);
+  w.Key("xattr");
+  if (info.xattr.empty()) {
+    w.Null();
+  } else {
+    w.BeginObject();
+    for (const auto& [name, bytes] : info.xattr) {
+      w.Key(name);
+      w.String(Base64Encode(bytes));
+    }
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+std::string FileInfoJsonText(const FileInfo& info) {
+  std::string out;
+  out.reserve(1024);
+  JsonWriter w(&out);
+  WriteJson(w, info);
+  return out;
 }
 
 Result<FileInfo> FileInfoFromJson(const nlohmann::json& j) {

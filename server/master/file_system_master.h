@@ -171,7 +171,18 @@ class FileSystemMaster {
 
  private:
   using Resolved = ResolvedPath;
-  struct SyncPlan;
+  // What a metadata sync must do, decided under the lock, carried out without it.
+  struct SyncPlan {
+    std::string path;
+    bool full_sync = false;  // interval sync: also delete and refresh
+    bool list = false;       // reconcile a directory's children
+    // UFS statuses of the path's components from `first_missing` on (load), or of the path
+    // itself (sync); stops at the first component the UFS does not have.
+    size_t first_component = 0;
+    std::vector<ufs::UfsStatus> statuses;
+    bool path_in_ufs = false;
+    std::vector<ufs::UfsStatus> children;
+  };
 
   // Path resolution under tree_mu_ (shared or exclusive).
   Result<Resolved> Resolve(const std::string& path);
@@ -206,6 +217,19 @@ class FileSystemMaster {
   // Metadata sync (metadata_sync.cc).
   Status SyncIfNeeded(const std::string& path, std::optional<wire::LoadMetadataType> load_type,
                       const wire::CommonOptions& common, bool listing);
+  // For reads: `r` was resolved under `lock` (tree_mu_ shared). When a sync is due, releases
+  // the lock, syncs, takes it again and resolves `r` anew; otherwise leaves both alone, so the
+  // common read costs one resolution under one lock.
+  Status SyncAndResolveAgainIfDue(std::shared_lock<std::shared_mutex>& lock,
+                                  std::optional<wire::LoadMetadataType> load_type,
+                                  const wire::CommonOptions& common, bool listing, Resolved* r);
+  // Whether `r` (resolved under tree_mu_, shared or exclusive) needs the UFS; fills `plan`
+  // when it does. Lets a read decide and, in the common case of no sync, answer under one lock
+  // and from one resolution.
+  bool PlanSync(const Resolved& r, std::optional<wire::LoadMetadataType> load_type,
+                const wire::CommonOptions& common, bool listing, SyncPlan* plan);
+  // Asks the UFS with no lock held, then applies the result under the exclusive lock.
+  Status RunSync(SyncPlan& plan);
   Status ApplySync(const SyncPlan& plan);
   Inode InodeFromUfs(int64_t parent_id, const ufs::UfsStatus& status, const Inode& parent);
 

@@ -60,6 +60,22 @@ net::Handler Rpc(CallerResolver* callers, RpcFn fn) {
   };
 }
 
+// A handler that writes its answer as JSON text itself (the FileInfo answers, see
+// wire::WriteJson): no document is built for them.
+using RpcTextFn = std::function<Result<std::string>(const CallerInfo&, const json&)>;
+
+net::Handler RpcText(CallerResolver* callers, RpcTextFn fn) {
+  return [callers, fn = std::move(fn)](net::HttpRequest& req, net::HttpResponse& res) {
+    auto caller = callers->Resolve(req);
+    if (!caller.ok()) return ReplyError(res, caller.status());
+    auto body = Body(req);
+    if (!body.ok()) return ReplyError(res, body.status());
+    auto out = fn(*caller, *body);
+    if (!out.ok()) return ReplyError(res, out.status());
+    res.Set(200, "application/json", std::move(*out));
+  };
+}
+
 json Empty() { return json::object(); }
 
 }  // namespace
@@ -92,26 +108,31 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
                Rpc(callers, std::move(fn)));
   };
 
-  route(rpc::kGetStatus, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+  auto text_route = [&](std::string_view name, RpcTextFn fn) {
+    router.Add("POST", std::string(wire::kMasterFsPrefix) + std::string(name),
+               RpcText(callers, std::move(fn)));
+  };
+
+  text_route(rpc::kGetStatus, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     ASSIGN_OR_RETURN(auto opts, wire::GetStatusOptionsFromJson(OptionsOf(j)));
     ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatus(c, path, opts));
-    return json(info);
+    return wire::FileInfoJsonText(info);
   });
   route(rpc::kScheduleAsyncPersistence, [fs](const CallerInfo& c, const json& j) -> Result<json> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     RETURN_IF_ERROR(fs->ScheduleAsyncPersistence(c, path));
     return Empty();
   });
-  route(rpc::kGetStatusById, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+  text_route(rpc::kGetStatusById, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
     auto it = j.find("fileId");
     if (it == j.end() || !it->is_number_integer()) {
       return Status::InvalidArgument("Missing integer field \"fileId\" in the request body");
     }
     ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatusById(c, it->get<int64_t>()));
-    return json(info);
+    return wire::FileInfoJsonText(info);
   });
-  route(rpc::kListStatus, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+  text_route(rpc::kListStatus, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     ASSIGN_OR_RETURN(auto opts, wire::ListStatusOptionsFromJson(OptionsOf(j)));
     std::string start_after = j.value("startAfter", "");
@@ -121,9 +142,18 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
     }
     ASSIGN_OR_RETURN(ListPage page,
                      fs->ListStatus(c, path, opts, start_after, static_cast<size_t>(batch)));
-    json entries = json::array();
-    for (const auto& e : page.entries) entries.push_back(json(e));
-    return json{{"entries", std::move(entries)}, {"truncated", page.truncated}};
+    std::string out;
+    out.reserve(page.entries.size() * 1024 + 64);
+    wire::JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("entries");
+    w.BeginArray();
+    for (const auto& e : page.entries) wire::WriteJson(w, e);
+    w.EndArray();
+    w.Key("truncated");
+    w.Bool(page.truncated);
+    w.EndObject();
+    return out;
   });
   route(rpc::kExists, [fs](const CallerInfo& c, const json& j) -> Result<json> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
@@ -137,13 +167,13 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
     RETURN_IF_ERROR(fs->CreateDirectory(c, path, opts));
     return Empty();
   });
-  route(rpc::kCreateFile, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+  text_route(rpc::kCreateFile, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     ASSIGN_OR_RETURN(auto opts, wire::CreateFileOptionsFromJson(OptionsOf(j)));
     ASSIGN_OR_RETURN(wire::FileInfo info, fs->CreateFile(c, path, opts));
-    return json(info);
+    return wire::FileInfoJsonText(info);
   });
-  route(rpc::kCompleteFile, [fs](const CallerInfo& c, const json& j) -> Result<json> {
+  text_route(rpc::kCompleteFile, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     CompleteFileOptions opts;
     auto len = j.find("length");
@@ -186,7 +216,7 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
       auto fresh = fs->GetStatusById(c, info.file_id);
       if (fresh.ok()) info = std::move(*fresh);
     }
-    return json(info);
+    return wire::FileInfoJsonText(info);
   });
   route(rpc::kDelete, [fs](const CallerInfo& c, const json& j) -> Result<json> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));

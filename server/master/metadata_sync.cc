@@ -21,18 +21,6 @@
 
 namespace alluxio::master {
 
-struct FileSystemMaster::SyncPlan {
-  std::string path;
-  bool full_sync = false;  // interval sync: also delete and refresh
-  bool list = false;       // reconcile a directory's children
-  // UFS statuses of the path's components from `first_missing` on (load), or of the path
-  // itself (sync); stops at the first component the UFS does not have.
-  size_t first_component = 0;
-  std::vector<ufs::UfsStatus> statuses;
-  bool path_in_ufs = false;
-  std::vector<ufs::UfsStatus> children;
-};
-
 Inode FileSystemMaster::InodeFromUfs(int64_t parent_id, const ufs::UfsStatus& s,
                                      const Inode& parent) {
   Inode n;
@@ -67,47 +55,77 @@ Inode FileSystemMaster::InodeFromUfs(int64_t parent_id, const ufs::UfsStatus& s,
 Status FileSystemMaster::SyncIfNeeded(const std::string& path,
                                       std::optional<wire::LoadMetadataType> load_type,
                                       const wire::CommonOptions& common, bool listing) {
-  const int64_t interval = common.sync_interval_ms.value_or(options_.default_sync_interval_ms);
-  const wire::LoadMetadataType load = load_type.value_or(options_.default_load_type);
+  // Without an interval and a load type, PlanSync finds nothing to do for any path (creates
+  // pass NEVER): skip resolving it.
+  if (!listing && common.sync_interval_ms.value_or(options_.default_sync_interval_ms) < 0 &&
+      load_type.value_or(options_.default_load_type) == wire::LoadMetadataType::kNever) {
+    return Status::OK();
+  }
   SyncPlan plan;
-  plan.path = path;
-  size_t existing = 0;
   {
     std::shared_lock<std::shared_mutex> lock(tree_mu_);
     ASSIGN_OR_RETURN(Resolved r, Resolve(path));
-    existing = r.inodes.size() - 1;
-    if (r.exists()) {
-      const Inode& last = r.last();
-      bool due = interval == 0 || (interval > 0 && clock_->NowMs() - last.last_sync_ms >= interval);
-      if (due && (last.persistence_state == PersistenceState::kPersisted || last.id == root_id_)) {
-        plan.full_sync = true;
-        plan.list = listing && last.is_directory;
-      } else if (listing && last.is_directory &&
-                 ((load == wire::LoadMetadataType::kOnce && !last.direct_children_loaded &&
-                   last.persistence_state == PersistenceState::kPersisted) ||
-                  load == wire::LoadMetadataType::kAlways)) {
-        plan.list = true;
-      } else {
-        return Status::OK();
-      }
-      plan.first_component = r.components.size();
-    } else {
-      if (r.blocked_by_file()) return Status::OK();  // the operation reports the error
-      if (interval < 0) {
-        // ONCE still looks a missing path up in the UFS even when its parent was listed
-        // before: a file created there behind Alluxio's back is found by direct access, as in
-        // Alluxio 2.9 (which only skips paths in its absent-path cache).
-        if (load == wire::LoadMetadataType::kNever) return Status::OK();
-      }
-      // Only persisted directories have UFS children worth looking for.
-      if (r.last().persistence_state != PersistenceState::kPersisted && !r.last().mount_point) {
-        return Status::OK();
-      }
-      plan.first_component = existing;
-      plan.list = listing;
-    }
+    if (!PlanSync(r, load_type, common, listing, &plan)) return Status::OK();
   }
+  return RunSync(plan);
+}
 
+Status FileSystemMaster::SyncAndResolveAgainIfDue(std::shared_lock<std::shared_mutex>& lock,
+                                                  std::optional<wire::LoadMetadataType> load_type,
+                                                  const wire::CommonOptions& common, bool listing,
+                                                  Resolved* r) {
+  SyncPlan plan;
+  if (!PlanSync(*r, load_type, common, listing, &plan)) return Status::OK();
+  lock.unlock();
+  RETURN_IF_ERROR(RunSync(plan));
+  lock.lock();
+  ASSIGN_OR_RETURN(*r, Resolve(plan.path));
+  return Status::OK();
+}
+
+bool FileSystemMaster::PlanSync(const Resolved& r, std::optional<wire::LoadMetadataType> load_type,
+                                const wire::CommonOptions& common, bool listing, SyncPlan* out) {
+  const int64_t interval = common.sync_interval_ms.value_or(options_.default_sync_interval_ms);
+  const wire::LoadMetadataType load = load_type.value_or(options_.default_load_type);
+  SyncPlan& plan = *out;
+  plan = SyncPlan{};
+  plan.path = r.path;
+  const size_t existing = r.inodes.size() - 1;
+  if (r.exists()) {
+    const Inode& last = r.last();
+    bool due = interval == 0 || (interval > 0 && clock_->NowMs() - last.last_sync_ms >= interval);
+    if (due && (last.persistence_state == PersistenceState::kPersisted || last.id == root_id_)) {
+      plan.full_sync = true;
+      plan.list = listing && last.is_directory;
+    } else if (listing && last.is_directory &&
+               ((load == wire::LoadMetadataType::kOnce && !last.direct_children_loaded &&
+                 last.persistence_state == PersistenceState::kPersisted) ||
+                load == wire::LoadMetadataType::kAlways)) {
+      plan.list = true;
+    } else {
+      return false;
+    }
+    plan.first_component = r.components.size();
+  } else {
+    if (r.blocked_by_file()) return false;  // the operation reports the error
+    if (interval < 0) {
+      // ONCE still looks a missing path up in the UFS even when its parent was listed
+      // before: a file created there behind Alluxio's back is found by direct access, as in
+      // Alluxio 2.9 (which only skips paths in its absent-path cache).
+      if (load == wire::LoadMetadataType::kNever) return false;
+    }
+    // Only persisted directories have UFS children worth looking for.
+    if (r.last().persistence_state != PersistenceState::kPersisted && !r.last().mount_point) {
+      return false;
+    }
+    plan.first_component = existing;
+    plan.list = listing;
+  }
+  return true;
+}
+
+Status FileSystemMaster::RunSync(SyncPlan& plan) {
+  const std::string& path = plan.path;
   // The UFS, without the lock: statuses of the missing components (load) or of the path
   // itself (sync), then the directory's children when listing.
   std::vector<std::string> comps = PathComponents(path);

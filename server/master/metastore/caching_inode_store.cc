@@ -8,9 +8,11 @@
 //      the new state in `base` and then hits the cache waits for that commit to finish.)
 //   2. A miss remembers `epoch_` before reading `base` and inserts what it read only if no
 //      commit finished since; otherwise the value may predate that commit and is dropped.
-// Commit updates entries already cached (write-through, so a hot inode stays hot) and never
-// adds new ones, so a large batch does not flush the cache. Meta, ListChildren, MaxInodeId,
-// ApproximateInodeCount and Sync pass straight through.
+// Commit updates entries already cached (write-through, so a hot inode stays hot). It adds the
+// inodes of a small batch (at most kMaxInodesAddedPerCommit puts: a create, a complete, a
+// rename) because they are about to be read (a created file is completed next, then asked
+// for), but never those of a larger batch, so a big load or delete does not flush the cache.
+// Meta, ListChildren, MaxInodeId, ApproximateInodeCount and Sync pass straight through.
 //
 // Thread safety: mutex_ guards both caches and epoch_; `base` is called without it except
 // inside Commit (rule 1), which also serializes commits.
@@ -83,6 +85,9 @@ class LruMap {
 
 using EdgeKey = std::pair<int64_t, std::string>;
 
+// Commits putting at most this many inodes add them to the cache (see the file comment).
+constexpr size_t kMaxInodesAddedPerCommit = 4;
+
 struct EdgeKeyHash {
   size_t operator()(const EdgeKey& key) const {
     size_t h = std::hash<std::string>()(key.second);
@@ -143,6 +148,11 @@ class CachingInodeStore final : public InodeStore {
     std::lock_guard lock(mutex_);  // rule 1: see the file comment
     Status status = base_->Commit(batch);
     if (status.ok()) {
+      size_t puts = 0;
+      for (const InodeWriteBatch::Op& op : batch.ops()) {
+        puts += std::holds_alternative<InodeWriteBatch::PutInodeOp>(op) ? 1 : 0;
+      }
+      add_new_inodes_ = puts <= kMaxInodesAddedPerCommit;
       // Ops apply in order, so the last op on a key leaves its value in the cache.
       for (const InodeWriteBatch::Op& op : batch.ops()) {
         std::visit([this](const auto& o) { Apply(o); }, op);
@@ -164,7 +174,13 @@ class CachingInodeStore final : public InodeStore {
 
  private:
   // Called with mutex_ held, after `base` applied the batch.
-  void Apply(const InodeWriteBatch::PutInodeOp& op) { inodes_.Update(op.inode.id, op.inode); }
+  void Apply(const InodeWriteBatch::PutInodeOp& op) {
+    if (add_new_inodes_) {
+      inodes_.Put(op.inode.id, op.inode);
+    } else {
+      inodes_.Update(op.inode.id, op.inode);
+    }
+  }
   void Apply(const InodeWriteBatch::DeleteInodeOp& op) { inodes_.Erase(op.id); }
   void Apply(const InodeWriteBatch::PutEdgeOp& op) {
     edges_.Update(EdgeKey(op.edge.parent_id, op.edge.name), op.edge.child_id);
@@ -191,7 +207,8 @@ class CachingInodeStore final : public InodeStore {
   std::mutex mutex_;
   LruMap<int64_t, Inode> inodes_;                               // guarded by mutex_
   LruMap<EdgeKey, std::optional<int64_t>, EdgeKeyHash> edges_;  // guarded by mutex_
-  uint64_t epoch_ = 0;  // guarded by mutex_: commits applied through this wrapper
+  uint64_t epoch_ = 0;           // guarded by mutex_: commits applied through this wrapper
+  bool add_new_inodes_ = false;  // guarded by mutex_: the commit being applied is small
 };
 
 }  // namespace

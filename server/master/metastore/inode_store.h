@@ -159,7 +159,8 @@ Status DestroyRocksInodeStore(const std::string& dir);
 std::unique_ptr<InodeStore> NewHeapInodeStore();
 
 // Wraps `base` with an LRU cache of at most `max_inodes` decoded inodes and their child edges.
-// Commit updates the cache; reads of cached entries do not touch `base`.
+// Commit updates the cache (and adds the inodes of a batch putting at most 4, never those of a
+// larger one); reads of cached entries do not touch `base`.
 // The edge cache holds at most `max_inodes` (parent, name) lookups, found or not. Commits are
 // serialized through the wrapper so that the cache changes with `base` as one step for readers.
 // max_inodes = 0 caches nothing. All writes must go through the wrapper.

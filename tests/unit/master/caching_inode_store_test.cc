@@ -130,7 +130,7 @@ TEST_CASE("the cache holds at most max_inodes entries and evicts the least recen
   CHECK(f.base->child_reads == 4);
 }
 
-TEST_CASE("a commit does not add entries to the cache, so a large batch cannot flush it",
+TEST_CASE("a large commit does not add entries to the cache, so it cannot flush it",
           "[metastore]") {
   Fixture f(2);
   f.Get(1);
@@ -143,6 +143,26 @@ TEST_CASE("a commit does not add entries to the cache, so a large batch cannot f
   f.Get(2);
   CHECK(f.base->inode_reads == reads);
   CHECK(f.Get(105)->id == 105);
+  CHECK(f.base->inode_reads == reads + 1);
+}
+
+TEST_CASE("a small commit adds its inodes: a file just created is read without the base store",
+          "[metastore]") {
+  Fixture f(10);
+  InodeWriteBatch create;
+  create.PutInode(FileInode(1, 0, "n1", 9));  // the parent's new state, say
+  create.PutEdge(0, "fresh", 200);
+  create.PutInode(FileInode(200, 0, "fresh"));
+  REQUIRE(f.store->Commit(create).ok());
+  const int reads = f.base->inode_reads;
+  CHECK(f.Get(200) == FileInode(200, 0, "fresh"));
+  CHECK(f.Get(1) == FileInode(1, 0, "n1", 9));
+  CHECK(f.base->inode_reads == reads);
+  // Deleting it drops it again.
+  InodeWriteBatch del;
+  del.DeleteInode(200);
+  REQUIRE(f.store->Commit(del).ok());
+  CHECK_FALSE(f.Get(200).has_value());
   CHECK(f.base->inode_reads == reads + 1);
 }
 

@@ -351,6 +351,22 @@ TEST_CASE(
   CHECK(h.Stat("/d").length == 1);
 }
 
+// Creates skip the sync step when no interval applies (they never load a missing path); an
+// interval given with the create still syncs the path first.
+TEST_CASE("a create syncs its path only when a sync interval applies", "[master]") {
+  Harness h;
+  h.WriteUfs("/gone", "1");
+  CHECK(h.Stat("/gone").persisted);
+  MASTER_REQUIRE_OK(h.Ufs(h.root_ufs())->DeleteFile(h.UfsPath("/gone")));
+  wire::CreateFileOptions create;
+  MASTER_CHECK_CODE(h->CreateFile(Alice(), "/gone", create), kAlreadyExists);
+  create.common.sync_interval_ms = 0;
+  auto created = h->CreateFile(Alice(), "/gone", create);
+  MASTER_REQUIRE_OK(created);
+  CHECK_FALSE(created->completed);
+  CHECK_FALSE(h.Stat("/gone").persisted);
+}
+
 TEST_CASE("unpersisted Alluxio-only files survive a sync", "[master]") {
   Harness h;
   h.MakeFile("/local", 5, wire::WriteType::kMustCache);
