@@ -45,21 +45,6 @@ json OptionsOf(const json& j) {
   return it == j.end() ? json(nullptr) : *it;
 }
 
-// Wraps a handler body that returns a JSON result or an error.
-using RpcFn = std::function<Result<json>(const CallerInfo&, const json&)>;
-
-net::Handler Rpc(CallerResolver* callers, RpcFn fn) {
-  return [callers, fn = std::move(fn)](net::HttpRequest& req, net::HttpResponse& res) {
-    auto caller = callers->Resolve(req);
-    if (!caller.ok()) return ReplyError(res, caller.status());
-    auto body = Body(req);
-    if (!body.ok()) return ReplyError(res, body.status());
-    auto out = fn(*caller, *body);
-    if (!out.ok()) return ReplyError(res, out.status());
-    Reply(res, *out);
-  };
-}
-
 // A handler that writes its answer as JSON text itself (the FileInfo answers, see
 // wire::WriteJson): no document is built for them.
 using RpcTextFn = std::function<Result<std::string>(const CallerInfo&, const json&)>;
@@ -74,6 +59,17 @@ net::Handler RpcText(CallerResolver* callers, RpcTextFn fn) {
     if (!out.ok()) return ReplyError(res, out.status());
     res.Set(200, "application/json", std::move(*out));
   };
+}
+
+// Wraps a handler body that returns a JSON document or an error.
+using RpcFn = std::function<Result<json>(const CallerInfo&, const json&)>;
+
+net::Handler Rpc(CallerResolver* callers, RpcFn fn) {
+  return RpcText(callers,
+                 [fn = std::move(fn)](const CallerInfo& c, const json& j) -> Result<std::string> {
+                   ASSIGN_OR_RETURN(json out, fn(c, j));
+                   return out.dump(-1, ' ', false, json::error_handler_t::replace);
+                 });
 }
 
 json Empty() { return json::object(); }
