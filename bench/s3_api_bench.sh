@@ -61,37 +61,12 @@ head -c 4096 /dev/urandom >"$UFS/bench/4k"
 cp "$UFS/bench/big" "$UFS/bench/4k" "$shm/www/"
 head -c $((PUT_MB * 1024 * 1024)) /dev/urandom >"$shm/put.bin"
 
-"$ALLUXIO" local >"$tmp/local.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do
-  grep -q "Registered with the master" "$tmp/local.log" 2>/dev/null && break
-  kill -0 "${pids[0]}" 2>/dev/null || { cat "$tmp/local.log" >&2; die "alluxio local exited"; }
-  sleep 0.1
-done
-grep -q "Registered with the master" "$tmp/local.log" || { cat "$tmp/local.log" >&2; die "worker did not register"; }
+bench_start_local
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PROXY/healthz" && break; sleep 0.1; done
 
-NGINX=$(free_port)
-cat >"$tmp/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $tmp/nginx.pid;
-error_log $tmp/logs/nginx-error.log;
-user root;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  server { listen 127.0.0.1:$NGINX; root $shm/www; }
-}
-CONF
-nginx -c "$tmp/nginx.conf" -p "$tmp" &
-pids+=($!)
-for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$NGINX/4k" && break; sleep 0.1; done
+bench_start_nginx 4k
 
-N_BIG=http://127.0.0.1:$NGINX/big
+N_BIG=http://127.0.0.1:$NGINX_PORT/big
 P_BIG=http://127.0.0.1:$PROXY/api/v1/s3/bench/big
 W_BIG=http://127.0.0.1:$REST/bench/big
 "$ALLUXIO" fs load /bench/big >/dev/null
@@ -112,7 +87,7 @@ done
 
 # --- 4 KiB objects with wrk --------------------------------------------------------------------
 rps() { wrk -t2 -c32 -d"${SECS}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
-for u in "http://127.0.0.1:$NGINX/4k" "http://127.0.0.1:$PROXY/api/v1/s3/bench/4k" \
+for u in "http://127.0.0.1:$NGINX_PORT/4k" "http://127.0.0.1:$PROXY/api/v1/s3/bench/4k" \
   "http://127.0.0.1:$REST/bench/4k"; do
   wrk -t1 -c4 -d1s "$u" >/dev/null  # warm up
 done
@@ -120,7 +95,7 @@ done
 best() { awk -v a="$1" -v b="$2" 'BEGIN {print (a > b ? a : b)}'; }
 rps_n=0 rps_p=0 rps_w=0
 for _ in $(seq "$RUNS"); do
-  rps_n=$(best "$rps_n" "$(rps "http://127.0.0.1:$NGINX/4k")")
+  rps_n=$(best "$rps_n" "$(rps "http://127.0.0.1:$NGINX_PORT/4k")")
   rps_p=$(best "$rps_p" "$(rps "http://127.0.0.1:$PROXY/api/v1/s3/bench/4k")")
   rps_w=$(best "$rps_w" "$(rps "http://127.0.0.1:$REST/bench/4k")")
 done

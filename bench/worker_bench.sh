@@ -49,14 +49,7 @@ alluxio.user.file.readtype.default=CACHE
 alluxio.user.block.size.bytes.default=64MB
 CONF
 
-"$ALLUXIO" local >"$tmp/local.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do
-  grep -q "Registered with the master" "$tmp/local.log" 2>/dev/null && break
-  kill -0 "${pids[0]}" 2>/dev/null || { cat "$tmp/local.log" >&2; die "alluxio local exited"; }
-  sleep 0.1
-done
-grep -q "Registered with the master" "$tmp/local.log" || { cat "$tmp/local.log" >&2; die "worker did not register"; }
+bench_start_local
 
 # The file: written straight into the root UFS (loaded by metadata sync), and a copy on tmpfs
 # for nginx.
@@ -64,24 +57,7 @@ head -c "$SIZE" /dev/urandom >"$tmp/work/underFSStorage/f"
 cp "$tmp/work/underFSStorage/f" "$shm/www/f"
 UFS_FILE=$tmp/work/underFSStorage/f
 
-NGINX_PORT=$(free_port)
-cat >"$tmp/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $tmp/nginx.pid;
-error_log $tmp/logs/nginx-error.log;
-user root;
-events { worker_connections 64; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  server { listen 127.0.0.1:$NGINX_PORT; root $shm/www; }
-}
-CONF
-nginx -c "$tmp/nginx.conf" -p "$tmp" &
-pids+=($!)
-for _ in $(seq 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$NGINX_PORT/f" && break; sleep 0.1; done
+bench_start_nginx f
 
 # Warm: cache every block, then check the worker really serves each one from MEM.
 "$ALLUXIO" fs load /f >/dev/null

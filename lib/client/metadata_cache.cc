@@ -219,6 +219,11 @@ Result<bool> MetadataCachingFileSystem::Exists(const std::string& path,
   return base_->Exists(path, options);
 }
 
+void MetadataCachingFileSystem::DropTree(const std::string& path) {
+  auto norm = NormalizePath(path);
+  if (norm.ok()) cache_->InvalidateTree(*norm);
+}
+
 void MetadataCachingFileSystem::DropTreeAndAncestors(const std::string& path) {
   auto norm = NormalizePath(path);
   if (!norm.ok()) return;
@@ -274,15 +279,13 @@ Status MetadataCachingFileSystem::Rename(const std::string& src, const std::stri
 Status MetadataCachingFileSystem::SetAttribute(const std::string& path,
                                                const wire::SetAttributeOptions& options) {
   Status st = base_->SetAttribute(path, options);
-  auto norm = NormalizePath(path);
-  if (norm.ok()) cache_->InvalidateTree(*norm);  // recursive changes reach the subtree
+  DropTree(path);  // recursive changes reach the subtree
   return st;
 }
 
 Status MetadataCachingFileSystem::Free(const std::string& path, const wire::FreeOptions& options) {
   Status st = base_->Free(path, options);
-  auto norm = NormalizePath(path);
-  if (norm.ok()) cache_->InvalidateTree(*norm);
+  DropTree(path);
   return st;
 }
 

@@ -135,6 +135,8 @@ class MetadataCachingFileSystem final : public FileSystem {
   void DropCachedStatus(const std::string& path) override;
 
  private:
+  // Drops `path` and its subtree (what set-attribute and free change).
+  void DropTree(const std::string& path);
   // Drops `path`'s subtree and its ancestors (what a create, delete or rename changes).
   void DropTreeAndAncestors(const std::string& path);
 

@@ -86,37 +86,20 @@ Status ProxyProcess::Start() {
   so.name = "proxy";
   server_ = std::make_unique<net::HttpServer>(so, std::move(router), logger_, &metrics_);
   RETURN_IF_ERROR(server_->Start());
-  sweeper_ = std::thread([this] { SweepLoop(); });
+  int64_t period = std::clamp<int64_t>(options_.stream_timeout_ms / 4, 10, 60'000);
+  if (options_.s3.multipart_cleaner_enabled) period = std::min(period, s3_->CleanerPeriodMs());
+  sweeper_.Start(period, [this] {
+    int n = streams_->Sweep();
+    if (n > 0) logger_->Info("proxy", StrCat("Closed ", n, " idle stream(s)"));
+    if (options_.s3.multipart_cleaner_enabled) s3_->CleanAbandonedUploads();
+  });
   logger_->Info("proxy", StrCat("Alluxio proxy started on port ", web_port(), ", master ",
                                 options_.client.master_host, ":", options_.client.master_rpc_port));
   return Status::OK();
 }
 
-void ProxyProcess::SweepLoop() {
-  int64_t period = std::clamp<int64_t>(options_.stream_timeout_ms / 4, 10, 60'000);
-  if (options_.s3.multipart_cleaner_enabled) {
-    period = std::min(
-        period, std::clamp<int64_t>(options_.s3.multipart_cleaner_timeout_ms / 4, 10, 60'000));
-  }
-  std::unique_lock<std::mutex> lock(mu_);
-  while (!stopping_) {
-    cv_.wait_for(lock, std::chrono::milliseconds(period), [this] { return stopping_; });
-    if (stopping_) break;
-    lock.unlock();
-    int n = streams_->Sweep();
-    if (n > 0) logger_->Info("proxy", StrCat("Closed ", n, " idle stream(s)"));
-    if (options_.s3.multipart_cleaner_enabled) s3_->CleanAbandonedUploads();
-    lock.lock();
-  }
-}
-
 void ProxyProcess::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (sweeper_.joinable()) sweeper_.join();
+  sweeper_.Stop();
   if (server_) server_->Stop();
 }
 

@@ -4,18 +4,16 @@
 // abandoned S3 multipart uploads.
 #pragma once
 
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "lib/client/metadata_cache.h"
 #include "lib/client/native_file_system.h"
 #include "lib/common/clock.h"
 #include "lib/common/logging.h"
 #include "lib/common/metrics.h"
+#include "lib/common/periodic_task.h"
 #include "lib/common/result.h"
 #include "lib/conf/configuration.h"
 #include "lib/net/http_server.h"
@@ -53,8 +51,6 @@ class ProxyProcess {
   int web_port() const;
 
  private:
-  void SweepLoop();
-
   const ProxyProcessOptions options_;
   Logger* const logger_;
   Clock* const clock_;
@@ -68,10 +64,8 @@ class ProxyProcess {
   std::unique_ptr<S3Service> s3_;
   std::unique_ptr<net::HttpServer> server_;
   int64_t start_time_ms_ = 0;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // guarded by mu_
-  std::thread sweeper_;
+  // Closes idle streams and, when on, aborts abandoned multipart uploads.
+  PeriodicTask sweeper_;
 };
 
 }  // namespace alluxio::proxy

@@ -115,6 +115,10 @@ void S3Service::AddRoutes(net::Router& router, const std::string& prefix, Hook h
   router.Add("*", prefix + "/{bucket}/{key*}", handler);
 }
 
+int64_t S3Service::CleanerPeriodMs() const {
+  return std::clamp<int64_t>(options_.multipart_cleaner_timeout_ms / 4, 10, 60'000);
+}
+
 int S3Service::CleanAbandonedUploads() {
   auto n =
       multipart_.RemoveInitiatedBefore(clock_->NowMs() - options_.multipart_cleaner_timeout_ms);

@@ -96,6 +96,8 @@ class S3Service {
 
   // Aborts multipart uploads older than the cleaner timeout; returns how many (0 on error).
   int CleanAbandonedUploads();
+  // How often a process runs CleanAbandonedUploads: a quarter of the timeout, 10 ms to 1 min.
+  int64_t CleanerPeriodMs() const;
 
   const S3Options& options() const { return options_; }
 

@@ -76,33 +76,19 @@ Status WorkerS3Server::Start() {
   so.name = "worker.s3";
   server_ = std::make_unique<net::HttpServer>(so, std::move(router), logger_, metrics_);
   RETURN_IF_ERROR(server_->Start());
-  if (options_.s3.multipart_cleaner_enabled) cleaner_ = std::thread([this] { CleanerLoop(); });
+  if (options_.s3.multipart_cleaner_enabled) {
+    cleaner_.Start(s3_->CleanerPeriodMs(), [this] {
+      int n = s3_->CleanAbandonedUploads();
+      if (n > 0) logger_->Info("worker", StrCat("Aborted ", n, " abandoned multipart upload(s)"));
+    });
+  }
   logger_->Info("worker",
                 StrCat("S3 API on port ", port(), options_.redirect ? " (redirect mode)" : ""));
   return Status::OK();
 }
 
-void WorkerS3Server::CleanerLoop() {
-  const int64_t period =
-      std::clamp<int64_t>(options_.s3.multipart_cleaner_timeout_ms / 4, 10, 60'000);
-  std::unique_lock<std::mutex> lock(mu_);
-  while (!stopping_) {
-    cv_.wait_for(lock, std::chrono::milliseconds(period), [this] { return stopping_; });
-    if (stopping_) break;
-    lock.unlock();
-    int n = s3_->CleanAbandonedUploads();
-    if (n > 0) logger_->Info("worker", StrCat("Aborted ", n, " abandoned multipart upload(s)"));
-    lock.lock();
-  }
-}
-
 void WorkerS3Server::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (cleaner_.joinable()) cleaner_.join();
+  cleaner_.Stop();
   if (server_) server_->Stop();
 }
 

@@ -14,11 +14,8 @@
 // Thread-safe once started.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "lib/client/metadata_cache.h"
 #include "lib/client/native_file_system.h"
@@ -26,6 +23,7 @@
 #include "lib/common/clock.h"
 #include "lib/common/logging.h"
 #include "lib/common/metrics.h"
+#include "lib/common/periodic_task.h"
 #include "lib/common/result.h"
 #include "lib/conf/configuration.h"
 #include "lib/net/http_server.h"
@@ -92,11 +90,7 @@ class WorkerS3Server {
   std::unique_ptr<net::HttpServer> server_;
   // Aborts abandoned multipart uploads (alluxio.proxy.s3.multipart.upload.cleaner.*), as the
   // proxy does: a cluster serving S3 only from its workers needs it too.
-  void CleanerLoop();
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // guarded by mu_
-  std::thread cleaner_;
+  PeriodicTask cleaner_;
 };
 
 }  // namespace alluxio::worker

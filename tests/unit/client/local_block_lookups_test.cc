@@ -16,22 +16,18 @@
 #include "lib/net/http_server.h"
 #include "server/worker/block_store.h"
 #include "server/worker/worker_http_service.h"
+#include "tests/unit/temp_dir.h"
 
 namespace alluxio::client {
 namespace {
 
-namespace stdfs = std::filesystem;
-
 class LookupsFixture {
  public:
   LookupsFixture() {
-    std::string tmpl = (stdfs::temp_directory_path() / "alluxio-lookups-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    dir_ = tmpl;
     worker::BlockStoreOptions o;
     worker::TierSpec mem;
     mem.alias = "MEM";
-    mem.dirs.push_back({(dir_ / "mem").string(), 1 << 20, "MEM"});
+    mem.dirs.push_back({dir_.Sub("mem"), 1 << 20, "MEM"});
     o.tiers.push_back(mem);
     auto store = worker::BlockStore::Open(o, &clock_, &logger_, &metrics_);
     INFO(store.status().ToString());
@@ -52,8 +48,6 @@ class LookupsFixture {
   ~LookupsFixture() {
     server_->Stop();
     store_.reset();
-    std::error_code ec;
-    stdfs::remove_all(dir_, ec);
   }
 
   void Write(int64_t id, const std::string& data) {
@@ -87,7 +81,7 @@ class LookupsFixture {
   ManualClock clock_;
   Logger logger_{LogLevel::kError};
   MetricsRegistry metrics_;
-  stdfs::path dir_;
+  testing::TempDir dir_;
   std::unique_ptr<worker::BlockStore> store_;
   std::unique_ptr<net::HttpServer> server_;
   net::HttpClient http_;

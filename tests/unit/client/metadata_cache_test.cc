@@ -13,6 +13,7 @@
 #include "lib/common/logging.h"
 #include "lib/common/user.h"
 #include "server/master/master_process.h"
+#include "tests/unit/temp_dir.h"
 
 namespace alluxio::client {
 namespace {
@@ -154,10 +155,7 @@ namespace {
 class CachingFixture {
  public:
   CachingFixture() {
-    std::string tmpl = (stdfs::temp_directory_path() / "alluxio-mdcache-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    dir_ = tmpl;
-    stdfs::create_directories(dir_ / "ufs");
+    stdfs::create_directories(dir_.Sub("ufs"));
     master::MasterProcessOptions o;
     o.hostname = "127.0.0.1";
     o.bind_host = "127.0.0.1";
@@ -165,7 +163,7 @@ class CachingFixture {
     o.web_port = 0;
     o.metastore_rocks = false;
     o.ttl_check_interval_ms = 3'600'000;
-    o.fs.root_ufs = (dir_ / "ufs").string();
+    o.fs.root_ufs = dir_.Sub("ufs");
     o.fs.superuser = CurrentUserName();
     master_ = std::make_unique<master::MasterProcess>(o, &logger_, &system_clock_);
     Status st = master_->Start();
@@ -180,11 +178,7 @@ class CachingFixture {
     cached_ = WithMetadataCache(std::make_unique<NativeFileSystem>(c), cache_, c.user);
     other_ = std::make_unique<NativeFileSystem>(c);
   }
-  ~CachingFixture() {
-    master_->Stop();
-    std::error_code ec;
-    stdfs::remove_all(dir_, ec);
-  }
+  ~CachingFixture() { master_->Stop(); }
 
   void Touch(FileSystem& fs, const std::string& path) {
     auto out = fs.CreateFile(path, {});
@@ -195,7 +189,7 @@ class CachingFixture {
   Logger logger_{LogLevel::kError};
   SystemClock system_clock_;
   ManualClock cache_clock_;
-  stdfs::path dir_;
+  testing::TempDir dir_;
   std::unique_ptr<master::MasterProcess> master_;
   std::shared_ptr<MetadataCache> cache_;
   std::unique_ptr<FileSystem> cached_;

@@ -19,29 +19,12 @@
 #include "cmd/process/daemon_control.h"
 #include "cmd/process/pid_file.h"
 #include "cmd/process/process_runner.h"
+#include "tests/unit/temp_dir.h"
 
 namespace alluxio::cli::process {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "alluxio-process-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ::alluxio::testing::TempDir;
 
 // A process table with fixed contents: pid -> command line.
 class FakeProcessTable : public ProcessTable {

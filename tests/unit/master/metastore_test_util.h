@@ -8,32 +8,11 @@
 #include <system_error>
 
 #include "server/master/inode.h"
+#include "tests/unit/temp_dir.h"
 
 namespace alluxio::master::testing {
 
-// A fresh directory under the system temp dir, removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "alluxio-metastore-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  // A path inside this directory.
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ::alluxio::testing::TempDir;
 
 // An inode with every field set to a value other than its default, so a field that a store
 // or the encoding drops shows up in a comparison.

@@ -20,30 +20,14 @@
 #include "lib/ufs/fault_injecting_ufs.h"
 #include "lib/ufs/local_ufs.h"
 #include "lib/ufs/memory_ufs.h"
+#include "tests/unit/temp_dir.h"
 
 namespace alluxio::worker {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "block_fetcher_test.XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string Sub(std::string_view name) const { return path_ + "/" + std::string(name); }
-
- private:
-  std::string path_;
-};
+using ::alluxio::testing::TempDir;
 
 std::string Content(size_t size) {
   std::string data(size, '\0');

@@ -13,30 +13,14 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/unit/temp_dir.h"
+
 namespace alluxio::worker {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under $TMPDIR, deleted with everything in it.
-class TempDir {
- public:
-  explicit TempDir(const fs::path& parent = fs::temp_directory_path()) {
-    std::string pattern = (parent / "block_store_test.XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string Sub(std::string_view name) const { return path_ + "/" + std::string(name); }
-
- private:
-  std::string path_;
-};
+using ::alluxio::testing::TempDir;
 
 // Blocks of different files: Alluxio's block id is (container id << 24) | sequence.
 int64_t BlockId(int64_t container, int64_t sequence = 0) { return (container << 24) | sequence; }
