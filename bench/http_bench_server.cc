@@ -1,6 +1,7 @@
-// A minimal server on lib/net for benchmarks: GET /4k returns 4 KiB from memory, the same
-// payload nginx serves as a static file in bench/http_bench.sh.
-// Usage: http_bench_server PORT [THREADS]
+// A minimal server on lib/net for benchmarks: GET /4k (on the event loop) and /4k-pooled (on the
+// handler pool) return 4 KiB from memory, the payload nginx serves as a static file in
+// bench/http_bench.sh.
+// Usage: http_bench_server PORT [POOL_THREADS]
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -18,9 +19,15 @@ int main(int argc, char** argv) {
   alluxio::Logger logger(alluxio::LogLevel::kWarn);
   alluxio::net::Router router;
   const std::string payload(4096, 'a');
-  router.Add("GET", "/4k", [&payload](alluxio::net::HttpRequest&, alluxio::net::HttpResponse& res) {
+  auto answer = [&payload](alluxio::net::HttpRequest&, alluxio::net::HttpResponse& res) {
     res.Set(200, "application/octet-stream", payload);
-  });
+  };
+  // /4k runs on the event loop (a nonblocking route), /4k-pooled on the handler pool, as
+  // handlers that may block do.
+  alluxio::net::RouteOptions inline_route;
+  inline_route.nonblocking = true;
+  router.Add("GET", "/4k", answer, inline_route);
+  router.Add("GET", "/4k-pooled", answer);
   alluxio::net::HttpServerOptions options;
   options.bind_host = "127.0.0.1";
   options.port = std::atoi(argv[1]);

@@ -85,4 +85,10 @@ std::string StrCat(const Args&... args) {
   return out;
 }
 
+// Appends the parts to `out`, as StrCat would print them.
+template <typename... Args>
+void StrAppend(std::string* out, const Args&... args) {
+  (strcat_internal::AppendPart(*out, args), ...);
+}
+
 }  // namespace alluxio

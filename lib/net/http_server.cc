@@ -18,9 +18,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <deque>
+#include <future>
+#include <list>
 #include <mutex>
+#include <span>
 #include <thread>
-#include <unordered_map>
 
 #include "lib/wire/error_body.h"
 
@@ -31,9 +34,18 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+using Millis = std::chrono::milliseconds;
+using Parser = http::request_parser<http::buffer_body>;
+using Buffers = std::span<const asio::const_buffer>;
 
 // File bodies up to this size are read and sent with the header in one write.
 constexpr int64_t kInlineFileBytes = 64 * 1024;
+constexpr size_t kCoroutineStackBytes = 512 * 1024;
+constexpr size_t kLingerBytes = 4 * 1024 * 1024;
+constexpr size_t kBodyReadBufferBytes = 256 * 1024;
+constexpr Millis kLingerTimeout{2000};
+constexpr std::string_view kCrlf = "\r\n";
 
 // Appends every region of `files` to `out`; false (with `out` unchanged) when a read fails or
 // comes up short, and the caller sends the regions with sendfile instead (which reports it).
@@ -54,62 +66,248 @@ bool ReadFilesInto(const std::vector<FileBody>& files, std::string* out) {
   *out = std::move(body);
   return true;
 }
-using Parser = http::request_parser<http::buffer_body>;
 
-constexpr size_t kCoroutineStackBytes = 512 * 1024;
-constexpr size_t kLingerBytes = 4 * 1024 * 1024;
-constexpr size_t kBodyReadBufferBytes = 256 * 1024;
-
-// A connection's socket, shared between its coroutine and Stop() (which closes idle ones).
-// Every touch of `stream` happens on the connection's strand.
-struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
-  std::atomic<bool> idle{true};
-};
+// A peer that hangs up during sendfile(2) raises SIGPIPE, whose default action would kill the
+// whole process; blocked in the server's threads, the call just fails with EPIPE. (Asio's own
+// writes use MSG_NOSIGNAL.)
+void BlockSigpipe() {
+  sigset_t pipe;
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+}
 
 std::string ErrorJson(StatusCode code, std::string message) {
   return wire::ErrorBodyJson(Status(code, std::move(message)));
 }
 
-// Runs one asynchronous read on `conn` with a deadline. Unlike tcp_stream's own expiry, which
-// closes the socket, this only cancels the read, so the session can still answer 408.
-template <typename Initiate>
-beast::error_code ReadWithDeadline(const std::shared_ptr<Connection>& conn,
-                                   std::chrono::milliseconds timeout, asio::yield_context& yield,
-                                   Initiate&& initiate) {
-  beast::error_code ec;
-  conn->stream.expires_never();
-  asio::steady_timer timer(conn->stream.get_executor(), timeout);
-  // The timer's handler may run after this frame is gone, so it owns what it touches.
-  auto expired = std::make_shared<bool>(false);
-  timer.async_wait([expired, conn](const beast::error_code& e) {
-    if (!e) {
-      *expired = true;
-      beast::error_code ignored;
-      conn->stream.socket().cancel(ignored);
+// Threads for handlers that may block. They start on demand, up to `max_threads`, and then stay;
+// a task waits in the queue only while every thread is busy.
+class HandlerPool {
+ public:
+  explicit HandlerPool(int max_threads) : max_threads_(std::max(1, max_threads)) {}
+  ~HandlerPool() { Stop(); }
+  HandlerPool(const HandlerPool&) = delete;
+  HandlerPool& operator=(const HandlerPool&) = delete;
+
+  void Submit(std::function<void()> task) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (stopping_) {
+      lock.unlock();
+      task();  // only while stopping, when no connection is left to wait for it
+      return;
     }
-  });
-  initiate(yield[ec]);
-  timer.cancel();
-  if (*expired) ec = beast::error::timeout;
-  return ec;
-}
+    queue_.push_back(std::move(task));
+    if (queue_.size() > static_cast<size_t>(idle_) &&
+        static_cast<int>(threads_.size()) < max_threads_) {
+      threads_.emplace_back([this] { Run(); });
+    } else {
+      cv_.notify_one();
+    }
+  }
+
+  // Runs what is queued, then joins the threads.
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stopping_) return;
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();  // threads_ no longer changes once stopping_
+  }
+
+  int threads() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return static_cast<int>(threads_.size());
+  }
+
+ private:
+  void Run() {
+    BlockSigpipe();
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      ++idle_;
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      --idle_;
+      if (queue_.empty()) return;  // stopping, nothing left
+      std::function<void()> task = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+    }
+  }
+
+  const int max_threads_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> queue_;  // guarded by mu_
+  std::vector<std::thread> threads_;         // guarded by mu_
+  int idle_ = 0;                             // guarded by mu_
+  bool stopping_ = false;                    // guarded by mu_
+};
+
+struct Loop;
+
+// One client connection. Everything here is touched only on its loop's thread.
+struct Connection {
+  Connection(tcp::socket s, Loop* l) : socket(std::move(s)), loop(l) {}
+
+  // Every wait on the socket has a deadline, enforced by the loop's sweeper (one timer per
+  // loop instead of one per read or write): past it the pending operation is cancelled.
+  void Arm(Millis timeout) {
+    deadline = Clock::now() + timeout;
+    expired = false;
+  }
+  beast::error_code Disarm(beast::error_code ec) {
+    deadline = Clock::time_point::max();
+    if (expired && ec == asio::error::operation_aborted) return beast::error::timeout;
+    return ec;
+  }
+
+  tcp::socket socket;
+  Loop* const loop;
+  Clock::time_point deadline = Clock::time_point::max();
+  bool expired = false;
+  bool idle = true;  // waiting for the next request
+  std::list<Connection*>::iterator pos;
+};
+
+// An event loop: one thread running one io_context, and the connections pinned to it.
+struct Loop {
+  asio::io_context ioc{1};
+  asio::executor_work_guard<asio::io_context::executor_type> work{ioc.get_executor()};
+  asio::steady_timer sweeper{ioc};
+  std::list<Connection*> conns;  // loop thread only
+  std::thread thread;
+};
+
+// The socket operations of a request, as seen by code that may run on the loop (inside the
+// connection's coroutine) or on a pool thread (which hands each operation to the loop and waits).
+class Io {
+ public:
+  virtual ~Io() = default;
+  // Writes all of `bufs`.
+  virtual beast::error_code Write(Buffers bufs, Millis timeout) = 0;
+  // One http::async_read_some into `parser`.
+  virtual beast::error_code ReadSome(Parser& parser, beast::flat_buffer& buffer,
+                                     Millis timeout) = 0;
+};
+
+class CoroIo final : public Io {
+ public:
+  CoroIo(Connection& conn, asio::yield_context& yield) : conn_(conn), yield_(yield) {}
+
+  beast::error_code Write(Buffers bufs, Millis timeout) override {
+    // Most responses fit in the socket buffer: try a non-blocking write first, which saves a
+    // round through the loop's queue.
+    beast::error_code ec;
+    size_t total = asio::buffer_size(bufs);
+    size_t done = conn_.socket.write_some(bufs, ec);
+    if (!ec && done == total) return ec;
+    if (ec && ec != asio::error::would_block && ec != asio::error::try_again) return ec;
+    if (ec) done = 0;
+    std::vector<asio::const_buffer> rest;
+    for (const auto& b : bufs) {
+      if (done >= b.size()) {
+        done -= b.size();
+        continue;
+      }
+      rest.push_back(b + done);
+      done = 0;
+    }
+    conn_.Arm(timeout);
+    ec = {};
+    asio::async_write(conn_.socket, rest, yield_[ec]);
+    return conn_.Disarm(ec);
+  }
+
+  beast::error_code ReadSome(Parser& parser, beast::flat_buffer& buffer, Millis timeout) override {
+    beast::error_code ec;
+    conn_.Arm(timeout);
+    http::async_read_some(conn_.socket, buffer, parser, yield_[ec]);
+    return conn_.Disarm(ec);
+  }
+
+  beast::error_code ReadHeader(Parser& parser, beast::flat_buffer& buffer, Millis timeout) {
+    beast::error_code ec;
+    conn_.Arm(timeout);
+    http::async_read_header(conn_.socket, buffer, parser, yield_[ec]);
+    return conn_.Disarm(ec);
+  }
+
+  beast::error_code WaitWritable(Millis timeout) {
+    beast::error_code ec;
+    conn_.Arm(timeout);
+    conn_.socket.async_wait(tcp::socket::wait_write, yield_[ec]);
+    return conn_.Disarm(ec);
+  }
+
+  beast::error_code ReadSomeRaw(asio::mutable_buffer buf, Millis timeout, size_t* n) {
+    beast::error_code ec;
+    conn_.Arm(timeout);
+    *n = conn_.socket.async_read_some(buf, yield_[ec]);
+    return conn_.Disarm(ec);
+  }
+
+ private:
+  Connection& conn_;
+  asio::yield_context& yield_;
+};
+
+class PoolIo final : public Io {
+ public:
+  explicit PoolIo(Connection& conn) : conn_(conn) {}
+
+  beast::error_code Write(Buffers bufs, Millis timeout) override {
+    return OnLoop([this, bufs, timeout](auto done) {
+      conn_.Arm(timeout);
+      asio::async_write(conn_.socket, bufs,
+                        [this, done](beast::error_code ec, size_t) { done(conn_.Disarm(ec)); });
+    });
+  }
+
+  beast::error_code ReadSome(Parser& parser, beast::flat_buffer& buffer, Millis timeout) override {
+    return OnLoop([this, &parser, &buffer, timeout](auto done) {
+      conn_.Arm(timeout);
+      http::async_read_some(conn_.socket, buffer, parser,
+                            [this, done](beast::error_code ec, size_t) { done(conn_.Disarm(ec)); });
+    });
+  }
+
+ private:
+  // Starts `op(done)` on the loop and waits until it calls done(ec).
+  template <typename Op>
+  beast::error_code OnLoop(Op op) {
+    auto result = std::make_shared<std::promise<beast::error_code>>();
+    std::future<beast::error_code> f = result->get_future();
+    asio::post(conn_.loop->ioc, [op = std::move(op), result]() mutable {
+      op([result](beast::error_code ec) { result->set_value(ec); });
+    });
+    try {
+      return f.get();
+    } catch (const std::future_error&) {
+      return asio::error::operation_aborted;  // the loop dropped the operation (stopping)
+    }
+  }
+
+  Connection& conn_;
+};
 
 // Streams the request body out of the parser for handlers of streaming routes, and for the
 // server itself when it buffers a body.
 class SessionBodyReader final : public BodyReader {
  public:
-  SessionBodyReader(std::shared_ptr<Connection> conn, beast::flat_buffer& buffer, Parser& parser,
-                    std::chrono::milliseconds idle, bool expect_continue,
-                    asio::yield_context& yield)
-      : conn_(std::move(conn)),
+  SessionBodyReader(Io* io, beast::flat_buffer& buffer, Parser& parser, Millis idle,
+                    bool expect_continue)
+      : io_(io),
         buffer_(buffer),
         parser_(parser),
         idle_(idle),
-        continue_pending_(expect_continue),
-        yield_(yield) {}
+        continue_pending_(expect_continue) {}
 
+  void set_io(Io* io) { io_ = io; }
   bool failed() const { return failed_; }
   bool timed_out() const { return timed_out_; }
 
@@ -120,9 +318,8 @@ class SessionBodyReader final : public BodyReader {
     if (continue_pending_) {
       continue_pending_ = false;
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      conn_->stream.expires_after(idle_);
-      asio::async_write(conn_->stream, asio::buffer(kContinue.data(), kContinue.size()),
-                        yield_[ec]);
+      asio::const_buffer b(kContinue.data(), kContinue.size());
+      ec = io_->Write(Buffers(&b, 1), idle_);
       if (ec) return Fail(ec);
     }
     // Beast reads into buffer_ no more than its free capacity (at least 512 bytes); give it
@@ -131,9 +328,7 @@ class SessionBodyReader final : public BodyReader {
     while (!parser_.is_done()) {
       parser_.get().body().data = buf;
       parser_.get().body().size = n;
-      ec = ReadWithDeadline(conn_, idle_, yield_, [&](auto token) {
-        http::async_read_some(conn_->stream, buffer_, parser_, token);
-      });
+      ec = io_->ReadSome(parser_, buffer_, idle_);
       if (ec == http::error::need_buffer) ec = {};
       if (ec) return Fail(ec);
       size_t got = n - parser_.get().body().size;
@@ -155,12 +350,11 @@ class SessionBodyReader final : public BodyReader {
     return Status::Unavailable("Connection lost while reading the request body: " + ec.message());
   }
 
-  std::shared_ptr<Connection> conn_;
+  Io* io_;
   beast::flat_buffer& buffer_;
   Parser& parser_;
-  std::chrono::milliseconds idle_;
+  Millis idle_;
   bool continue_pending_;
-  asio::yield_context& yield_;
   bool failed_ = false;
   bool timed_out_ = false;
 };
@@ -168,42 +362,49 @@ class SessionBodyReader final : public BodyReader {
 // Writes a response body as it is produced: chunked, or raw when the length was announced.
 class SessionBodyWriter final : public BodyWriter {
  public:
-  SessionBodyWriter(beast::tcp_stream& stream, bool chunked, std::chrono::milliseconds idle,
-                    asio::yield_context& yield)
-      : stream_(stream), chunked_(chunked), idle_(idle), yield_(yield) {}
+  SessionBodyWriter(Io& io, bool chunked, Millis idle) : io_(io), chunked_(chunked), idle_(idle) {}
 
   Status Write(std::string_view data) override {
     if (data.empty()) return Status::OK();
     beast::error_code ec;
-    stream_.expires_after(idle_);
     if (chunked_) {
-      asio::async_write(stream_, http::make_chunk(asio::const_buffer(data.data(), data.size())),
-                        yield_[ec]);
+      char size[24];
+      int len = std::snprintf(size, sizeof(size), "%zx\r\n", data.size());
+      const asio::const_buffer bufs[] = {asio::buffer(size, static_cast<size_t>(len)),
+                                         asio::buffer(data.data(), data.size()),
+                                         asio::buffer(kCrlf.data(), kCrlf.size())};
+      ec = io_.Write(bufs, idle_);
     } else {
-      asio::async_write(stream_, asio::const_buffer(data.data(), data.size()), yield_[ec]);
+      asio::const_buffer b(data.data(), data.size());
+      ec = io_.Write(Buffers(&b, 1), idle_);
     }
     if (ec == beast::error::timeout) {
       return Status::DeadlineExceeded("Timed out sending the response body");
     }
     if (ec)
       return Status::Unavailable("Connection lost while sending the response: " + ec.message());
-    written_ += data.size();
     return Status::OK();
   }
 
-  uint64_t written() const { return written_; }
-
  private:
-  beast::tcp_stream& stream_;
+  Io& io_;
   bool chunked_;
-  std::chrono::milliseconds idle_;
-  asio::yield_context& yield_;
-  uint64_t written_ = 0;
+  Millis idle_;
 };
 
-void CopyHeaders(const Headers& from, http::fields& to) {
-  for (const auto& [name, value] : from) to.insert(name, value);
+// Header text must not smuggle a line break into the response.
+void AppendHeaderText(std::string* out, std::string_view text) {
+  for (char c : text) {
+    if (c != '\r' && c != '\n') out->push_back(c);
+  }
 }
+
+// Framing of a response header: what goes after the handler's own fields.
+struct Framing {
+  std::optional<uint64_t> content_length;  // written unless the handler set one (HEAD, streams)
+  bool chunked = false;
+  bool keep_alive = true;
+};
 
 }  // namespace
 
@@ -212,53 +413,71 @@ struct HttpServer::Impl {
       : options(std::move(opts)),
         router(std::move(r)),
         logger(log),
-        idle(std::chrono::milliseconds(options.idle_timeout_ms)),
-        acceptor(asio::make_strand(ioc)) {
+        idle(Millis(options.idle_timeout_ms)),
+        sweep_period(std::clamp(Millis(options.idle_timeout_ms / 10), Millis(5), Millis(500))),
+        pool(options.threads > 0
+                 ? options.threads
+                 : std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()))) {
     if (m) {
       requests = m->GetCounter(options.name + ".Http.Requests");
       errors = m->GetCounter(options.name + ".Http.Errors");
       latency_us = m->GetHistogram(options.name + ".Http.RequestLatencyMicros");
     }
+    int n = options.io_threads > 0
+                ? options.io_threads
+                : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    for (int i = 0; i < n; ++i) loops.push_back(std::make_unique<Loop>());
+    acceptor = std::make_unique<tcp::acceptor>(loops[0]->ioc);
   }
 
   Status Start();
   void Stop();
+  void Sweep(Loop& loop);
   void AcceptLoop(asio::yield_context yield);
-  void RunSession(std::shared_ptr<Connection> conn, asio::yield_context yield);
-  // Returns false when the connection must close.
-  bool WriteResponse(const std::shared_ptr<Connection>& conn, const HttpRequest& req,
-                     unsigned version, HttpResponse& res, bool keep_alive,
-                     asio::yield_context& yield);
-  bool SendFile(const std::shared_ptr<Connection>& conn, FileBody& file,
-                asio::yield_context& yield);
-  void WriteSimple(beast::tcp_stream& stream, int status, std::string body,
-                   asio::yield_context& yield);
-  void LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                      asio::yield_context& yield);
-  void Dispatch(HttpRequest& req, HttpResponse& res, Parser& parser, SessionBodyReader& reader,
-                const Router::Match& match);
+  void RunSession(Connection& conn, asio::yield_context yield);
+  // Reads a buffered body, or points the request at the reader; false when the response is
+  // already decided (413, 408, 400).
+  bool PrepareBody(HttpRequest& req, HttpResponse& res, Parser& parser, SessionBodyReader& reader,
+                   const Router::Route& route);
+  void CallHandler(const Handler& handler, HttpRequest& req, HttpResponse& res);
+  // Runs `job` on the pool; the coroutine waits on its loop.
+  void RunOnPool(Connection& conn, std::function<void()> job, asio::yield_context& yield);
+  std::string Header(unsigned version, const HttpResponse& res, const Framing& framing);
+  // Writes a response whose body is a stream callback; returns whether the connection may be
+  // reused.
+  bool WriteStreamed(Io& io, const HttpRequest& req, unsigned version, HttpResponse& res,
+                     bool keep_alive);
+  // Writes any other response (string or file body) from the coroutine.
+  bool WriteResponse(Connection& conn, CoroIo& io, const HttpRequest& req, unsigned version,
+                     HttpResponse& res, bool keep_alive);
+  bool SendFile(Connection& conn, CoroIo& io, FileBody& file);
+  void WriteSimple(CoroIo& io, int status, std::string body);
+  void LingeringClose(Connection& conn, CoroIo& io, beast::flat_buffer& buffer);
   std::string DateHeader();
+  void Record(const HttpRequest& req, const HttpResponse& res, const std::string& remote,
+              Clock::time_point start);
 
   const HttpServerOptions options;
   const Router router;
   Logger* const logger;
-  const std::chrono::milliseconds idle;
+  const Millis idle;
+  const Millis sweep_period;
   Counter* requests = nullptr;
   Counter* errors = nullptr;
   Histogram* latency_us = nullptr;
 
-  asio::io_context ioc;
-  tcp::acceptor acceptor;
-  std::vector<std::thread> threads;
+  std::vector<std::unique_ptr<Loop>> loops;
+  std::unique_ptr<tcp::acceptor> acceptor;  // on loops[0]
+  HandlerPool pool;
   std::atomic<bool> stopping{false};
   std::atomic<int> bound_port{0};
+  size_t next_loop = 0;  // accept coroutine only
 
   std::mutex mu;
   std::condition_variable cv;
-  bool started = false;                                             // guarded by mu
-  bool stopped = false;                                             // guarded by mu
-  uint64_t next_id = 0;                                             // guarded by mu
-  std::unordered_map<uint64_t, std::shared_ptr<Connection>> conns;  // guarded by mu
+  bool started = false;  // guarded by mu
+  bool stopped = false;  // guarded by mu
+  int live = 0;          // connections, guarded by mu
 
   std::mutex date_mu;
   int64_t date_second = -1;  // guarded by date_mu
@@ -287,7 +506,7 @@ Status HttpServer::Impl::Start() {
     started = true;
   }
   beast::error_code ec;
-  tcp::resolver resolver(ioc);
+  tcp::resolver resolver(loops[0]->ioc);
   auto results =
       resolver.resolve(options.bind_host, std::to_string(options.port), tcp::resolver::passive, ec);
   if (ec || results.empty()) {
@@ -296,112 +515,124 @@ Status HttpServer::Impl::Start() {
   }
   tcp::endpoint ep = results.begin()->endpoint();
   std::string where = options.bind_host + ":" + std::to_string(options.port);
-  acceptor.open(ep.protocol(), ec);
-  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) acceptor.bind(ep, ec);
-  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  acceptor->open(ep.protocol(), ec);
+  if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor->bind(ep, ec);
+  if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return Status::Unavailable("Cannot listen on " + where + " for the " + options.name +
                                " server: " + ec.message() +
                                ". Is another process using the port? Choose another port in "
                                "the configuration.");
   }
-  bound_port = acceptor.local_endpoint().port();
+  bound_port = acceptor->local_endpoint().port();
   asio::spawn(
-      acceptor.get_executor(), std::allocator_arg,
+      loops[0]->ioc, std::allocator_arg,
       boost::context::protected_fixedsize_stack(kCoroutineStackBytes),
       [this](asio::yield_context yield) { AcceptLoop(yield); }, asio::detached);
-  int n = options.threads > 0
-              ? options.threads
-              : std::max(16, 4 * static_cast<int>(std::thread::hardware_concurrency()));
-  threads.reserve(n);
-  for (int i = 0; i < n; ++i) {
-    threads.emplace_back([this] {
-      // A peer that hangs up during sendfile(2) raises SIGPIPE, whose default action would kill
-      // the whole process; blocked here, the call just fails with EPIPE. (Asio's own writes
-      // use MSG_NOSIGNAL.)
-      sigset_t pipe;
-      sigemptyset(&pipe);
-      sigaddset(&pipe, SIGPIPE);
-      pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
-      // The accept loop and sessions run until Stop() lets the io_context run out of work.
-      ioc.run();
+  for (auto& loop : loops) {
+    Loop* l = loop.get();
+    asio::post(l->ioc, [this, l] { Sweep(*l); });
+    l->thread = std::thread([l] {
+      BlockSigpipe();
+      l->ioc.run();
     });
   }
   logger->Info(options.name, StrCat("Listening on ", options.bind_host, ":", bound_port.load(),
-                                    " with ", n, " threads"));
+                                    " with ", loops.size(), " event loops"));
   return Status::OK();
+}
+
+void HttpServer::Impl::Sweep(Loop& loop) {
+  Clock::time_point now = Clock::now();
+  for (Connection* c : loop.conns) {
+    if (!c->expired && c->deadline <= now) {
+      c->expired = true;
+      beast::error_code ignored;
+      c->socket.cancel(ignored);
+    }
+  }
+  loop.sweeper.expires_after(sweep_period);
+  loop.sweeper.async_wait([this, &loop](const beast::error_code& ec) {
+    if (!ec) Sweep(loop);
+  });
 }
 
 void HttpServer::Impl::AcceptLoop(asio::yield_context yield) {
   while (!stopping) {
-    tcp::socket socket(asio::make_strand(ioc));
+    Loop* loop = loops[next_loop++ % loops.size()].get();
     beast::error_code ec;
-    acceptor.async_accept(socket, yield[ec]);
+    tcp::socket socket = acceptor->async_accept(loop->ioc, yield[ec]);
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted) return;
       // Out of descriptors or a transient error: back off briefly instead of spinning.
       logger->Warn(options.name, "accept failed: " + ec.message());
-      asio::steady_timer t(acceptor.get_executor(), std::chrono::milliseconds(50));
+      asio::steady_timer t(acceptor->get_executor(), Millis(50));
       t.async_wait(yield[ec]);
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    auto conn = std::make_shared<Connection>(std::move(socket));
-    uint64_t id;
+    socket.non_blocking(true, ec);
     {
       std::lock_guard<std::mutex> lock(mu);
-      id = next_id++;
-      conns.emplace(id, conn);
+      ++live;
     }
+    auto conn = std::make_unique<Connection>(std::move(socket), loop);
     asio::spawn(
-        conn->stream.get_executor(), std::allocator_arg,
+        loop->ioc, std::allocator_arg,
         boost::context::protected_fixedsize_stack(kCoroutineStackBytes),
-        [this, conn, id](asio::yield_context y) {
+        [this, c = std::move(conn)](asio::yield_context y) {
+          Loop* l = c->loop;
+          c->pos = l->conns.insert(l->conns.end(), c.get());
           try {
-            RunSession(conn, y);
+            RunSession(*c, y);
           } catch (const std::exception& e) {
             logger->Error(options.name, std::string("connection failed: ") + e.what());
           }
+          l->conns.erase(c->pos);
           beast::error_code ignored;
-          conn->stream.socket().close(ignored);
+          c->socket.close(ignored);
           std::lock_guard<std::mutex> lock(mu);
-          conns.erase(id);
+          --live;
           cv.notify_all();
         },
         asio::detached);
   }
 }
 
-void HttpServer::Impl::Dispatch(HttpRequest& req, HttpResponse& res, Parser& parser,
-                                SessionBodyReader& reader, const Router::Match& match) {
-  const Router::Route& route = *match.route;
+bool HttpServer::Impl::PrepareBody(HttpRequest& req, HttpResponse& res, Parser& parser,
+                                   SessionBodyReader& reader, const Router::Route& route) {
   if (route.options.stream_request_body) {
     req.body_stream = &reader;
-  } else if (!parser.is_done()) {
-    if (req.content_length && *req.content_length > options.max_body_bytes) {
-      res.Set(
-          413, "application/json",
-          ErrorJson(StatusCode::kResourceExhausted, StrCat("Request body of ", *req.content_length,
-                                                           " bytes is larger than the limit of ",
-                                                           options.max_body_bytes, " bytes")));
-      res.keep_alive = false;
-      return;
-    }
-    auto body = ReadAll(reader, options.max_body_bytes);
-    if (!body.ok()) {
-      const Status& st = body.status();
-      int code = st.code() == StatusCode::kResourceExhausted  ? 413
-                 : st.code() == StatusCode::kDeadlineExceeded ? 408
-                                                              : 400;
-      res.Set(code, "application/json", wire::ErrorBodyJson(st));
-      res.keep_alive = false;
-      return;
-    }
-    req.body = std::move(body).value();
+    return true;
   }
+  if (parser.is_done()) return true;
+  if (req.content_length && *req.content_length > options.max_body_bytes) {
+    res.Set(
+        413, "application/json",
+        ErrorJson(StatusCode::kResourceExhausted,
+                  StrCat("Request body of ", *req.content_length,
+                         " bytes is larger than the limit of ", options.max_body_bytes, " bytes")));
+    res.keep_alive = false;
+    return false;
+  }
+  auto body = ReadAll(reader, options.max_body_bytes);
+  if (!body.ok()) {
+    const Status& st = body.status();
+    int code = st.code() == StatusCode::kResourceExhausted  ? 413
+               : st.code() == StatusCode::kDeadlineExceeded ? 408
+                                                            : 400;
+    res.Set(code, "application/json", wire::ErrorBodyJson(st));
+    res.keep_alive = false;
+    return false;
+  }
+  req.body = std::move(body).value();
+  return true;
+}
+
+void HttpServer::Impl::CallHandler(const Handler& handler, HttpRequest& req, HttpResponse& res) {
   try {
-    route.handler(req, res);
+    handler(req, res);
   } catch (const std::exception& e) {
     logger->Error(options.name,
                   StrCat("handler for ", req.method, " ", req.path, " threw: ", e.what()));
@@ -411,56 +642,67 @@ void HttpServer::Impl::Dispatch(HttpRequest& req, HttpResponse& res, Parser& par
   }
 }
 
-void HttpServer::Impl::RunSession(std::shared_ptr<Connection> conn, asio::yield_context yield) {
-  beast::tcp_stream& stream = conn->stream;
+void HttpServer::Impl::RunOnPool(Connection& conn, std::function<void()> job,
+                                 asio::yield_context& yield) {
+  asio::io_context& ioc = conn.loop->ioc;
+  asio::async_initiate<asio::yield_context, void()>(
+      [this, &ioc](auto handler, std::function<void()> work) {
+        // std::function needs a copyable task; the coroutine's handler is move-only.
+        auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+        pool.Submit([&ioc, resume, work = std::move(work)] {
+          work();
+          asio::post(ioc, [resume] { std::move (*resume)(); });
+        });
+      },
+      yield, std::move(job));
+}
+
+void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
   beast::flat_buffer buffer;
   buffer.reserve(16 * 1024);  // a typical request header in one read
   std::string remote, local;
   {
     beast::error_code ec;
-    auto ep = stream.socket().remote_endpoint(ec);
+    auto ep = conn.socket.remote_endpoint(ec);
     if (!ec) remote = ep.address().to_string() + ":" + std::to_string(ep.port());
-    auto lp = stream.socket().local_endpoint(ec);
+    auto lp = conn.socket.local_endpoint(ec);
     if (!ec) local = lp.address().to_string() + ":" + std::to_string(lp.port());
   }
+  CoroIo coro(conn, yield);
+  PoolIo pooled(conn);
   while (true) {
-    conn->idle = true;
+    conn.idle = true;
     if (stopping) return;
     Parser parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
     parser.body_limit(boost::none);
-    beast::error_code ec = ReadWithDeadline(conn, idle, yield, [&](auto token) {
-      http::async_read_header(stream, buffer, parser, token);
-    });
-    conn->idle = false;
+    beast::error_code ec = coro.ReadHeader(parser, buffer, idle);
+    conn.idle = false;
     if (ec) {
       if (ec == http::error::header_limit) {
-        WriteSimple(stream, 431,
+        WriteSimple(coro, 431,
                     ErrorJson(StatusCode::kResourceExhausted,
                               StrCat("Request headers are larger than the limit of ",
-                                     options.max_header_bytes, " bytes")),
-                    yield);
-        LingeringClose(stream, buffer, yield);
+                                     options.max_header_bytes, " bytes")));
+        LingeringClose(conn, coro, buffer);
       } else if (ec == beast::error::timeout) {
         if (parser.got_some() || buffer.size() > 0) {
-          WriteSimple(stream, 408,
+          WriteSimple(coro, 408,
                       ErrorJson(StatusCode::kDeadlineExceeded,
-                                "Timed out waiting for the rest of the request"),
-                      yield);
+                                "Timed out waiting for the rest of the request"));
         }
       } else if (ec != http::error::end_of_stream && ec != asio::error::eof &&
                  ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
                  ec != asio::error::bad_descriptor) {
         WriteSimple(
-            stream, 400,
-            ErrorJson(StatusCode::kInvalidArgument, "Malformed HTTP request: " + ec.message()),
-            yield);
-        LingeringClose(stream, buffer, yield);
+            coro, 400,
+            ErrorJson(StatusCode::kInvalidArgument, "Malformed HTTP request: " + ec.message()));
+        LingeringClose(conn, coro, buffer);
       }
       return;
     }
 
-    auto start = std::chrono::steady_clock::now();
+    auto start = Clock::now();
     auto& msg = parser.get();
     HttpRequest req;
     req.method = std::string(msg.method_string());
@@ -472,19 +714,28 @@ void HttpServer::Impl::RunSession(std::shared_ptr<Connection> conn, asio::yield_
     if (auto len = parser.content_length()) req.content_length = *len;
     req.remote_address = remote;
     req.local_address = local;
-    unsigned version = msg.version();
-    bool keep_alive = msg.keep_alive();
+    const unsigned version = msg.version();
+    const bool client_keep_alive = msg.keep_alive();
     bool expect_continue = false;
     if (const std::string* e = req.headers.Find("Expect")) {
       expect_continue = beast::iequals(*e, "100-continue");
     }
 
     HttpResponse res;
-    SessionBodyReader reader(conn, buffer, parser, idle, expect_continue, yield);
+    SessionBodyReader reader(&coro, buffer, parser, idle, expect_continue);
+    // What to run on the pool, if anything: a route's blocking handler or the not-found one.
+    const Handler* blocking = nullptr;
     Router::Match match = router.Find(req.method, req.path);
     if (match.kind == Router::MatchKind::kFound) {
+      const Router::Route& route = *match.route;
       req.params = std::move(match.params);
-      Dispatch(req, res, parser, reader, match);
+      if (PrepareBody(req, res, parser, reader, route)) {
+        if (route.options.nonblocking) {
+          CallHandler(route.handler, req, res);
+        } else if (!(route.options.fast_path && route.options.fast_path(req, res))) {
+          blocking = &route.handler;
+        }
+      }
     } else if (match.kind == Router::MatchKind::kMethodNotAllowed) {
       std::string allow;
       for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
@@ -494,58 +745,154 @@ void HttpServer::Impl::RunSession(std::shared_ptr<Connection> conn, asio::yield_
                                                        req.path, "; use ", allow)));
       res.headers.Set("Allow", allow);
     } else if (router.not_found()) {
-      router.not_found()(req, res);
+      blocking = &router.not_found();
     } else {
       res.Set(404, "application/json",
               ErrorJson(StatusCode::kNotFound, "No route for " + req.method + " " + req.path));
     }
-    // A broken connection cannot take a response; a timed-out one gets the handler's 408.
-    if (reader.failed() && !reader.timed_out()) return;
+
+    // Whether the connection can take another request after this response; decided once the
+    // handler is done with the body.
     bool linger = false;
-    if (!parser.is_done()) {
-      // The handler left body bytes unread; they would be parsed as the next request, so the
-      // connection cannot be reused. Close it after the response, draining what the client
-      // still sends so it reads our response instead of a reset.
-      keep_alive = false;
-      linger = true;
+    bool abandon = false;  // the connection broke: no response
+    auto settle = [&]() -> bool {
+      // A broken connection cannot take a response; a timed-out one gets the handler's 408.
+      if (reader.failed() && !reader.timed_out()) {
+        abandon = true;
+        return false;
+      }
+      bool keep = client_keep_alive;
+      if (!parser.is_done()) {
+        // The handler left body bytes unread; they would be parsed as the next request, so the
+        // connection cannot be reused. Close it after the response, draining what the client
+        // still sends so it reads our response instead of a reset.
+        keep = false;
+        linger = true;
+      }
+      return keep && res.keep_alive && !stopping;
+    };
+
+    bool keep_alive = false;
+    bool ok = true;
+    bool written = false;
+    if (blocking) {
+      reader.set_io(&pooled);
+      RunOnPool(
+          conn,
+          [&] {
+            CallHandler(*blocking, req, res);
+            keep_alive = settle();
+            if (!abandon && res.stream && !res.file && res.files.empty()) {
+              // The stream callback may block too: it runs here, its writes go through the loop.
+              ok = WriteStreamed(pooled, req, version, res, keep_alive);
+              written = true;
+            }
+          },
+          yield);
+      reader.set_io(&coro);
+    } else {
+      keep_alive = settle();
     }
-    keep_alive = keep_alive && res.keep_alive && !stopping;
-    bool ok = WriteResponse(conn, req, version, res, keep_alive, yield);
-    if (requests) {
-      requests->Inc();
-      if (res.status >= 500) errors->Inc();
-      latency_us->Record(std::chrono::duration_cast<std::chrono::microseconds>(
-                             std::chrono::steady_clock::now() - start)
-                             .count());
+    if (abandon) return;
+    if (!written) {
+      if (res.stream && !res.file && res.files.empty()) {
+        ok = WriteStreamed(coro, req, version, res, keep_alive);
+      } else {
+        ok = WriteResponse(conn, coro, req, version, res, keep_alive);
+      }
     }
-    if (logger->Enabled(LogLevel::kDebug)) {
-      logger->Debug(options.name,
-                    StrCat(remote, " ", req.method, " ", req.target, " -> ", res.status));
-    }
+    Record(req, res, remote, start);
     if (!ok) return;
     if (!keep_alive) {
-      if (linger)
-        LingeringClose(stream, buffer, yield);
-      else
-        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      if (linger) {
+        LingeringClose(conn, coro, buffer);
+      } else {
+        conn.socket.shutdown(tcp::socket::shutdown_send, ec);
+      }
       return;
     }
   }
 }
 
-bool HttpServer::Impl::WriteResponse(const std::shared_ptr<Connection>& conn,
-                                     const HttpRequest& req, unsigned version, HttpResponse& res,
-                                     bool keep_alive, asio::yield_context& yield) {
-  beast::tcp_stream& stream = conn->stream;
-  beast::error_code ec;
+void HttpServer::Impl::Record(const HttpRequest& req, const HttpResponse& res,
+                              const std::string& remote, Clock::time_point start) {
+  if (requests) {
+    requests->Inc();
+    if (res.status >= 500) errors->Inc();
+    latency_us->Record(
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
+  }
+  if (logger->Enabled(LogLevel::kDebug)) {
+    logger->Debug(options.name,
+                  StrCat(remote, " ", req.method, " ", req.target, " -> ", res.status));
+  }
+}
+
+std::string HttpServer::Impl::Header(unsigned version, const HttpResponse& res,
+                                     const Framing& framing) {
+  std::string h;
+  h.reserve(256);
+  h += version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ";
+  StrAppend(&h, res.status, " ", ReasonPhrase(res.status), kCrlf);
+  StrAppend(&h, "Server: ", options.server_name, kCrlf, "Date: ", DateHeader(), kCrlf);
+  for (const auto& [name, value] : res.headers) {
+    if (framing.content_length && beast::iequals(name, "Content-Length")) continue;
+    if (beast::iequals(name, "Connection") || beast::iequals(name, "Transfer-Encoding")) continue;
+    AppendHeaderText(&h, name);
+    h += ": ";
+    AppendHeaderText(&h, value);
+    h += kCrlf;
+  }
+  if (framing.content_length) StrAppend(&h, "Content-Length: ", *framing.content_length, kCrlf);
+  if (framing.chunked) StrAppend(&h, "Transfer-Encoding: chunked", kCrlf);
+  if (version >= 11) {
+    if (!framing.keep_alive) StrAppend(&h, "Connection: close", kCrlf);
+  } else if (framing.keep_alive) {
+    StrAppend(&h, "Connection: keep-alive", kCrlf);
+  }
+  h += kCrlf;
+  return h;
+}
+
+bool HttpServer::Impl::WriteStreamed(Io& io, const HttpRequest& req, unsigned version,
+                                     HttpResponse& res, bool keep_alive) {
   const bool head = req.method == "HEAD";
   const bool bodiless_status = res.status == 204 || res.status == 304 || res.status < 200;
-  http::response<http::empty_body> h;
-  h.version(version);
-  h.result(static_cast<unsigned>(res.status));
-  h.set(http::field::server, options.server_name);
-  h.set(http::field::date, DateHeader());
-  CopyHeaders(res.headers, h.base());
+  bool has_length = res.headers.Has("Content-Length");
+  Framing framing;
+  framing.chunked = !has_length && !head && !bodiless_status;
+  if (framing.chunked && version < 11) {
+    keep_alive = false;  // HTTP/1.0 has no chunking: the end of the body is the close
+    framing.chunked = false;
+  }
+  framing.keep_alive = keep_alive;
+  std::string header = Header(version, res, framing);
+  asio::const_buffer hb(header.data(), header.size());
+  if (io.Write(Buffers(&hb, 1), idle)) return false;
+  if (head || bodiless_status) return keep_alive;
+  SessionBodyWriter writer(io, framing.chunked, idle);
+  Status st = res.stream(writer);
+  if (!st.ok()) {
+    logger->Warn(options.name, StrCat("response body for ", req.method, " ", req.path,
+                                      " aborted: ", st.ToString()));
+    return false;
+  }
+  if (framing.chunked) {
+    static constexpr std::string_view kLast = "0\r\n\r\n";
+    asio::const_buffer lb(kLast.data(), kLast.size());
+    if (io.Write(Buffers(&lb, 1), idle)) return false;
+  } else if (!has_length) {
+    return false;  // HTTP/1.0 stream: close to end the body
+  }
+  return keep_alive;
+}
+
+bool HttpServer::Impl::WriteResponse(Connection& conn, CoroIo& io, const HttpRequest& req,
+                                     unsigned version, HttpResponse& res, bool keep_alive) {
+  const bool head = req.method == "HEAD";
+  const bool bodiless_status = res.status == 204 || res.status == 304 || res.status < 200;
+  Framing framing;
+  framing.keep_alive = keep_alive;
 
   if (res.file) {
     res.files.clear();
@@ -559,87 +906,46 @@ bool HttpServer::Impl::WriteResponse(const std::shared_ptr<Connection>& conn,
     // sendfile(2) cost two segments, and for a few KiB the second system call and packet
     // cost more than copying the bytes.
     if (!head && total <= kInlineFileBytes && ReadFilesInto(res.files, &res.body)) {
-      res.files.clear();  // the body's length replaces any Content-Length (prepare_payload)
+      res.files.clear();  // the body's length replaces any Content-Length
     }
   }
   if (!res.files.empty()) {
     int64_t total = 0;
     for (const FileBody& f : res.files) total += f.length;
-    h.content_length(static_cast<uint64_t>(total));
-    h.keep_alive(keep_alive);
-    http::response_serializer<http::empty_body> sr(h);
-    stream.expires_after(idle);
-    http::async_write_header(stream, sr, yield[ec]);
-    if (ec) return false;
+    framing.content_length = static_cast<uint64_t>(total);
+    std::string header = Header(version, res, framing);
+    asio::const_buffer hb(header.data(), header.size());
+    if (io.Write(Buffers(&hb, 1), idle)) return false;
     bool ok = true;
     for (FileBody& f : res.files) {
       if (head || !ok) break;
-      ok = SendFile(conn, f, yield);
+      ok = SendFile(conn, io, f);
       f = FileBody{};  // closes the descriptor and releases the hold now, not at destruction
     }
     res.files.clear();
     return ok;
   }
 
-  if (res.stream) {
-    bool has_length = res.headers.Has("Content-Length");
-    bool chunked = !has_length && !head && !bodiless_status;
-    if (chunked && version < 11) {
-      keep_alive = false;  // HTTP/1.0 has no chunking: the end of the body is the close
-      chunked = false;
-    }
-    if (chunked) h.chunked(true);
-    h.keep_alive(keep_alive);
-    http::response_serializer<http::empty_body> sr(h);
-    stream.expires_after(idle);
-    http::async_write_header(stream, sr, yield[ec]);
-    if (ec) return false;
-    if (head || bodiless_status) return true;
-    SessionBodyWriter writer(stream, chunked, idle, yield);
-    Status st = res.stream(writer);
-    if (!st.ok()) {
-      logger->Warn(options.name, StrCat("response body for ", req.method, " ", req.path,
-                                        " aborted: ", st.ToString()));
-      return false;
-    }
-    if (chunked) {
-      stream.expires_after(idle);
-      asio::async_write(stream, http::make_chunk_last(), yield[ec]);
-      if (ec) return false;
-    } else if (!has_length) {
-      return false;  // HTTP/1.0 stream: close to end the body
-    }
-    return keep_alive;
-  }
-
   if (head || bodiless_status) {
-    if (!bodiless_status && !res.headers.Has("Content-Length")) h.content_length(res.body.size());
-    h.keep_alive(keep_alive);
-    http::response_serializer<http::empty_body> sr(h);
-    stream.expires_after(idle);
-    http::async_write_header(stream, sr, yield[ec]);
-    return !ec;
+    if (!bodiless_status && !res.headers.Has("Content-Length")) {
+      framing.content_length = res.body.size();
+    }
+    std::string header = Header(version, res, framing);
+    asio::const_buffer hb(header.data(), header.size());
+    return !io.Write(Buffers(&hb, 1), idle);
   }
-  http::response<http::string_body> full(std::move(h.base()));
-  full.body() = std::move(res.body);
-  full.prepare_payload();
-  full.keep_alive(keep_alive);
-  stream.expires_after(idle);
-  http::async_write(stream, full, yield[ec]);
-  return !ec;
+  framing.content_length = res.body.size();
+  std::string header = Header(version, res, framing);
+  const asio::const_buffer bufs[] = {asio::buffer(header), asio::buffer(res.body)};
+  return !io.Write(bufs, idle);
 }
 
-bool HttpServer::Impl::SendFile(const std::shared_ptr<Connection>& conn, FileBody& file,
-                                asio::yield_context& yield) {
-  tcp::socket& sock = conn->stream.socket();
-  beast::error_code ec;
-  sock.native_non_blocking(true, ec);
-  if (ec) return false;
+bool HttpServer::Impl::SendFile(Connection& conn, CoroIo& io, FileBody& file) {
   off_t offset = file.offset;
   int64_t remaining = file.length;
   while (remaining > 0) {
     size_t want = static_cast<size_t>(std::min<int64_t>(remaining, int64_t{1} << 30));
-    ssize_t n = ::sendfile(sock.native_handle(), file.fd.get(), &offset, want);
+    ssize_t n = ::sendfile(conn.socket.native_handle(), file.fd.get(), &offset, want);
     if (n > 0) {
       remaining -= n;
       continue;
@@ -651,48 +957,34 @@ bool HttpServer::Impl::SendFile(const std::shared_ptr<Connection>& conn, FileBod
     if (errno == EINTR) continue;
     if (errno != EAGAIN) return false;
     // Wait until the socket drains, bounded by the idle timeout.
-    // The timer's handler may run after this scope ends, so it owns what it touches.
-    asio::steady_timer timer(conn->stream.get_executor(), idle);
-    auto timed_out = std::make_shared<bool>(false);
-    timer.async_wait([timed_out, conn](const beast::error_code& e) {
-      if (!e) {
-        *timed_out = true;
-        beast::error_code ignored;
-        conn->stream.socket().cancel(ignored);
-      }
-    });
-    sock.async_wait(tcp::socket::wait_write, yield[ec]);
-    timer.cancel();
-    if (ec || *timed_out) return false;
+    if (io.WaitWritable(idle)) return false;
   }
   return true;
 }
 
-void HttpServer::Impl::WriteSimple(beast::tcp_stream& stream, int status, std::string body,
-                                   asio::yield_context& yield) {
-  http::response<http::string_body> res(static_cast<http::status>(status), 11);
-  res.set(http::field::server, options.server_name);
-  res.set(http::field::date, DateHeader());
-  res.set(http::field::content_type, "application/json");
-  res.body() = std::move(body);
-  res.prepare_payload();
-  res.keep_alive(false);
-  beast::error_code ec;
-  stream.expires_after(idle);
-  http::async_write(stream, res, yield[ec]);
+void HttpServer::Impl::WriteSimple(CoroIo& io, int status, std::string body) {
+  HttpResponse res;
+  res.Set(status, "application/json", std::move(body));
+  Framing framing;
+  framing.content_length = res.body.size();
+  framing.keep_alive = false;
+  std::string header = Header(11, res, framing);
+  const asio::const_buffer bufs[] = {asio::buffer(header), asio::buffer(res.body)};
+  (void)io.Write(bufs, idle);
 }
 
-void HttpServer::Impl::LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                      asio::yield_context& yield) {
+void HttpServer::Impl::LingeringClose(Connection& conn, CoroIo& io, beast::flat_buffer& buffer) {
   beast::error_code ec;
-  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  conn.socket.shutdown(tcp::socket::shutdown_send, ec);
   buffer.consume(buffer.size());
   size_t drained = 0;
-  stream.expires_after(std::chrono::seconds(2));
   char sink[16 * 1024];
+  auto until = Clock::now() + kLingerTimeout;
   while (drained < kLingerBytes) {
-    size_t n = stream.async_read_some(asio::buffer(sink), yield[ec]);
-    if (ec) break;
+    auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
+    if (left <= Millis(0)) break;
+    size_t n = 0;
+    if (io.ReadSomeRaw(asio::buffer(sink), left, &n)) break;
     drained += n;
   }
 }
@@ -704,34 +996,44 @@ void HttpServer::Impl::Stop() {
     stopped = true;
   }
   stopping = true;
-  asio::post(acceptor.get_executor(), [this] {
+  asio::post(loops[0]->ioc, [this] {
     beast::error_code ignored;
-    acceptor.close(ignored);
+    acceptor->close(ignored);
   });
   auto close_where = [this](bool only_idle) {
-    std::lock_guard<std::mutex> lock(mu);
-    for (auto& [id, c] : conns) {
-      if (only_idle && !c->idle) continue;
-      asio::post(c->stream.get_executor(), [c] {
-        beast::error_code ignored;
-        c->stream.socket().close(ignored);
+    for (auto& loop : loops) {
+      asio::post(loop->ioc, [l = loop.get(), only_idle] {
+        for (Connection* c : l->conns) {
+          if (only_idle && !c->idle) continue;
+          beast::error_code ignored;
+          c->socket.close(ignored);
+        }
       });
     }
   };
   close_where(true);
   {
     std::unique_lock<std::mutex> lock(mu);
-    cv.wait_for(lock, std::chrono::milliseconds(options.shutdown_timeout_ms),
-                [this] { return conns.empty(); });
+    cv.wait_for(lock, Millis(options.shutdown_timeout_ms), [this] { return live == 0; });
   }
   close_where(false);  // whatever is still running past the deadline
   {
     std::unique_lock<std::mutex> lock(mu);
-    cv.wait_for(lock, std::chrono::seconds(5), [this] { return conns.empty(); });
+    cv.wait_for(lock, std::chrono::seconds(5), [this] { return live == 0; });
   }
-  ioc.stop();
-  for (auto& t : threads) t.join();
-  threads.clear();
+  // The loops keep running while the pool drains: a handler still writing through them gets
+  // its (failed) answer instead of waiting forever.
+  pool.Stop();
+  for (auto& loop : loops) {
+    asio::post(loop->ioc, [l = loop.get()] {
+      l->sweeper.cancel();
+      l->work.reset();
+      l->ioc.stop();
+    });
+  }
+  for (auto& loop : loops) {
+    if (loop->thread.joinable()) loop->thread.join();
+  }
   logger->Info(options.name, "Stopped");
 }
 

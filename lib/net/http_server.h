@@ -1,11 +1,13 @@
 // HttpServer: an HTTP/1.1 server on Boost.Beast/Asio that dispatches requests to a Router.
 //
-// Model: a pool of threads runs one io_context; every connection is a stackful coroutine on its
-// own strand, so a handler is plain synchronous code. Handlers may block briefly (disk, RocksDB,
-// a call to another server); a blocked handler holds one pool thread, so size `threads` for the
-// expected number of concurrently blocking calls. Streaming reads/writes inside a handler
-// suspend the coroutine instead of blocking the thread. A handler must not hold a std::mutex
-// across a BodyReader/BodyWriter call (the coroutine may resume on another thread).
+// Model: `io_threads` event loops (one thread and one io_context each, by default one per core);
+// each accepted connection is pinned to one loop and runs there as a stackful coroutine that
+// reads requests, routes them and writes responses without any thread hand-off. Handlers are
+// plain synchronous code and run on a separate handler pool (threads started on demand, at most
+// `threads`), where they may block on disk, locks, RocksDB syncs or calls to other servers; the
+// coroutine waits for them on its loop. A route marked `nonblocking`, or whose `fast_path`
+// answers, runs on the loop itself and saves the two hand-offs (see RouteOptions). A pooled
+// handler's BodyReader/BodyWriter calls hand each socket operation to the loop and wait for it.
 //
 // Limits: a header block over max_header_bytes gets 431; a buffered body over max_body_bytes
 // gets 413; a client silent for idle_timeout_ms in the middle of a request gets 408; an idle
@@ -32,8 +34,11 @@ struct HttpServerOptions {
   std::string bind_host = "0.0.0.0";
   // Port to bind; 0 picks a free port (read it back with port()).
   int port = 0;
-  // Threads running connections; 0 = max(16, 4 x hardware threads): handlers block on disk,
-  // RocksDB syncs (concurrent writers share one sync only if they run at once) and UFS calls.
+  // Event-loop threads; 0 = one per hardware thread.
+  int io_threads = 0;
+  // Most handler-pool threads; 0 = max(64, 8 x hardware threads): handlers block on disk,
+  // RocksDB syncs (concurrent writers share one sync only if they run at once), UFS calls and
+  // slow clients of streamed bodies.
   int threads = 0;
   size_t max_header_bytes = 64 * 1024;
   size_t max_body_bytes = 64 * 1024 * 1024;

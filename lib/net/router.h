@@ -28,12 +28,24 @@
 namespace alluxio::net {
 
 using Handler = std::function<void(HttpRequest&, HttpResponse&)>;
+// A handler's non-blocking attempt: fills the response and returns true, or returns false
+// (leaving the response untouched) when answering would block.
+using FastPath = std::function<bool(HttpRequest&, HttpResponse&)>;
 
 struct RouteOptions {
   // When true, the handler reads the request body itself from HttpRequest::body_stream (no
   // body size limit applies); otherwise the server buffers it into HttpRequest::body, up to
   // the server's max body size (413 beyond).
   bool stream_request_body = false;
+  // Where the handler runs. By default on the server's handler pool, where it may block (disk,
+  // locks held by writers, RocksDB syncs, calls to other servers). A `nonblocking` handler
+  // (and its response stream callback) runs on the connection's event-loop thread, which saves
+  // two thread hand-offs per request: it must only touch memory, the page cache and locks that
+  // are never held across blocking work.
+  bool nonblocking = false;
+  // Tried on the event loop first (same rules as `nonblocking`); when it returns false the
+  // handler runs on the pool. For answers that are usually in memory (a cached status).
+  FastPath fast_path;
 };
 
 class Router {

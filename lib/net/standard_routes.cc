@@ -10,24 +10,29 @@ void SetErrorResponse(HttpResponse& res, const Status& status, int http_status) 
 }
 
 void AddStandardRoutes(Router& router, MetricsRegistry* metrics, std::function<Status()> health) {
-  router.Add("GET", "/healthz", [health](HttpRequest&, HttpResponse& res) {
-    Status st = health ? health() : Status::OK();
-    if (st.ok()) {
-      res.Set(200, "text/plain", "OK\n");
-    } else {
-      SetErrorResponse(res, st, 503);
-    }
-  });
+  RouteOptions on_loop;
+  on_loop.nonblocking = true;
+  router.Add(
+      "GET", "/healthz",
+      [health](HttpRequest&, HttpResponse& res) {
+        Status st = health ? health() : Status::OK();
+        if (st.ok()) {
+          res.Set(200, "text/plain", "OK\n");
+        } else {
+          SetErrorResponse(res, st, 503);
+        }
+      },
+      on_loop);
   auto json = [metrics](HttpRequest&, HttpResponse& res) {
     res.Set(200, "application/json", metrics->RenderJson());
   };
   auto prom = [metrics](HttpRequest&, HttpResponse& res) {
     res.Set(200, "text/plain; version=0.0.4", metrics->RenderPrometheus());
   };
-  router.Add("GET", "/metrics/json/", json);
-  router.Add("GET", "/metrics/json", json);
-  router.Add("GET", "/metrics/prometheus/", prom);
-  router.Add("GET", "/metrics/prometheus", prom);
+  router.Add("GET", "/metrics/json/", json, on_loop);
+  router.Add("GET", "/metrics/json", json, on_loop);
+  router.Add("GET", "/metrics/prometheus/", prom, on_loop);
+  router.Add("GET", "/metrics/prometheus", prom, on_loop);
 }
 
 }  // namespace alluxio::net

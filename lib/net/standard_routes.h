@@ -11,7 +11,8 @@
 namespace alluxio::net {
 
 // `health` (optional) decides /healthz: OK -> 200 "OK", an error -> 503 with the JSON error
-// body. `metrics` must outlive the router's server.
+// body. `metrics` must outlive the router's server. The routes run on the server's event loop
+// (RouteOptions::nonblocking), so `health` must not block.
 void AddStandardRoutes(Router& router, MetricsRegistry* metrics,
                        std::function<Status()> health = {});
 

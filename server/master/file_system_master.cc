@@ -331,6 +331,26 @@ Result<wire::FileInfo> FileSystemMaster::GetStatus(const CallerInfo& caller, std
   ASSIGN_OR_RETURN(Resolved r, Resolve(path));
   RETURN_IF_ERROR(
       SyncAndResolveAgainIfDue(lock, options.load_metadata_type, options.common, false, &r));
+  return StatusOf(caller, r, path);
+}
+
+std::optional<Result<wire::FileInfo>> FileSystemMaster::TryGetStatus(
+    const CallerInfo& caller, std::string_view raw, const wire::GetStatusOptions& options) {
+  auto path = NormalizePath(raw);
+  if (!path.ok()) return Result<wire::FileInfo>(path.status());
+  // A writer holds the lock across UFS calls and commits: do not wait for it here.
+  std::shared_lock<std::shared_mutex> lock(tree_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return std::nullopt;
+  auto r = Resolve(*path);
+  if (!r.ok()) return Result<wire::FileInfo>(r.status());
+  SyncPlan plan;
+  if (PlanSync(*r, options.load_metadata_type, options.common, false, &plan)) return std::nullopt;
+  if (get_status_ops_) get_status_ops_->Inc();
+  return StatusOf(caller, *r, *path);
+}
+
+Result<wire::FileInfo> FileSystemMaster::StatusOf(const CallerInfo& caller, const Resolved& r,
+                                                  const std::string& path) {
   if (!r.exists()) return Status::NotFound("Path \"" + path + "\" does not exist.");
   RETURN_IF_ERROR(CheckAccess(caller, r, 0, false));
   return ToFileInfo(r.last(), path);

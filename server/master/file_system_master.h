@@ -114,6 +114,12 @@ class FileSystemMaster {
 
   Result<wire::FileInfo> GetStatus(const CallerInfo& caller, std::string_view path,
                                    const wire::GetStatusOptions& options);
+  // GetStatus without blocking, for the HTTP server's event loop: nullopt when answering needs
+  // more than memory and the metastore (a writer holds the tree lock, or the UFS must be asked),
+  // and the caller then uses GetStatus.
+  std::optional<Result<wire::FileInfo>> TryGetStatus(const CallerInfo& caller,
+                                                     std::string_view path,
+                                                     const wire::GetStatusOptions& options);
   Result<wire::FileInfo> GetStatusById(const CallerInfo& caller, int64_t file_id);
   // A page of a directory's children in name order, after `start_after`, at most `limit`
   // (0 = all). Listing a file gives the file. Recursive listing is the client's walk.
@@ -213,6 +219,10 @@ class FileSystemMaster {
   // Keeps the meta indexes (TTL, pinned files, persist queue) in step with an inode change.
   void UpdateIndexes(const Inode& before, const Inode& after, InodeWriteBatch* batch);
   void RemoveFromIndexes(const Inode& inode, InodeWriteBatch* batch);
+
+  // The answer of getStatus for `r`, resolved under tree_mu_ with no sync due.
+  Result<wire::FileInfo> StatusOf(const CallerInfo& caller, const Resolved& r,
+                                  const std::string& path);
 
   // Metadata sync (metadata_sync.cc).
   Status SyncIfNeeded(const std::string& path, std::optional<wire::LoadMetadataType> load_type,

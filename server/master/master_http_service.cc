@@ -61,6 +61,28 @@ net::Handler RpcText(CallerResolver* callers, RpcTextFn fn) {
   };
 }
 
+// The non-blocking attempt of a text handler (see net::RouteOptions::fast_path): nullopt when it
+// would block, and the route's pooled handler answers instead.
+using TryTextFn = std::function<std::optional<Result<std::string>>(const CallerInfo&, const json&)>;
+
+net::FastPath TryRpcText(CallerResolver* callers, TryTextFn fn) {
+  return [callers, fn = std::move(fn)](net::HttpRequest& req, net::HttpResponse& res) {
+    auto caller = callers->TryResolve(req);
+    if (!caller) return false;
+    auto body = Body(req);
+    // Errors are answered by the pooled handler, which reports them the same way.
+    if (!caller->ok() || !body.ok()) return false;
+    auto out = fn(**caller, *body);
+    if (!out) return false;
+    if (!out->ok()) {
+      ReplyError(res, out->status());
+    } else {
+      res.Set(200, "application/json", std::move(**out));
+    }
+    return true;
+  };
+}
+
 // Wraps a handler body that returns a JSON document or an error.
 using RpcFn = std::function<Result<json>(const CallerInfo&, const json&)>;
 
@@ -77,6 +99,19 @@ json Empty() { return json::object(); }
 }  // namespace
 
 Result<CallerInfo> CallerResolver::Resolve(const net::HttpRequest& req) {
+  bool blocked = false;
+  return ResolveImpl(req, true, &blocked);
+}
+
+std::optional<Result<CallerInfo>> CallerResolver::TryResolve(const net::HttpRequest& req) {
+  bool blocked = false;
+  Result<CallerInfo> c = ResolveImpl(req, false, &blocked);
+  if (blocked) return std::nullopt;
+  return c;
+}
+
+Result<CallerInfo> CallerResolver::ResolveImpl(const net::HttpRequest& req, bool may_block,
+                                               bool* blocked) {
   if (!enabled_) return CallerInfo{};
   const std::string* user = req.headers.Find(wire::kUserHeader);
   if (!user || user->empty()) {
@@ -90,6 +125,10 @@ Result<CallerInfo> CallerResolver::Resolve(const net::HttpRequest& req) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = groups_.find(c.user);
   if (it == groups_.end() || now - it->second.first > kGroupCacheMs) {
+    if (!may_block) {
+      *blocked = true;
+      return Status::Unavailable("The groups of " + c.user + " are not cached");
+    }
     groups_[c.user] = {now, GroupsOfUser(c.user)};
     it = groups_.find(c.user);
   }
@@ -109,12 +148,28 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
                RpcText(callers, std::move(fn)));
   };
 
-  text_route(rpc::kGetStatus, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
-    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
-    ASSIGN_OR_RETURN(auto opts, wire::GetStatusOptionsFromJson(OptionsOf(j)));
-    ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatus(c, path, opts));
-    return wire::FileInfoJsonText(info);
-  });
+  // getStatus, the master's most frequent call, answers on the HTTP server's event loop when the
+  // status is in the metastore and no sync is due.
+  net::RouteOptions get_status_fast;
+  get_status_fast.fast_path = TryRpcText(
+      callers, [fs](const CallerInfo& c, const json& j) -> std::optional<Result<std::string>> {
+        auto path = StringField(j, "path");
+        auto opts = wire::GetStatusOptionsFromJson(OptionsOf(j));
+        if (!path.ok() || !opts.ok()) return std::nullopt;
+        auto info = fs->TryGetStatus(c, *path, *opts);
+        if (!info) return std::nullopt;
+        if (!info->ok()) return Result<std::string>(info->status());
+        return Result<std::string>(wire::FileInfoJsonText(**info));
+      });
+  router.Add("POST", std::string(wire::kMasterFsPrefix) + std::string(rpc::kGetStatus),
+             RpcText(callers,
+                     [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
+                       ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+                       ASSIGN_OR_RETURN(auto opts, wire::GetStatusOptionsFromJson(OptionsOf(j)));
+                       ASSIGN_OR_RETURN(wire::FileInfo info, fs->GetStatus(c, path, opts));
+                       return wire::FileInfoJsonText(info);
+                     }),
+             std::move(get_status_fast));
   route(rpc::kScheduleAsyncPersistence, [fs](const CallerInfo& c, const json& j) -> Result<json> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     RETURN_IF_ERROR(fs->ScheduleAsyncPersistence(c, path));

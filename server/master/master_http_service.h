@@ -28,8 +28,12 @@ class CallerResolver {
       : enabled_(authentication_enabled), clock_(clock) {}
   // UNAUTHENTICATED when authentication is on and the request names no user.
   Result<CallerInfo> Resolve(const net::HttpRequest& req);
+  // Resolve without blocking: nullopt when the user's groups must be looked up (NSS) first.
+  std::optional<Result<CallerInfo>> TryResolve(const net::HttpRequest& req);
 
  private:
+  Result<CallerInfo> ResolveImpl(const net::HttpRequest& req, bool may_block, bool* blocked);
+
   const bool enabled_;
   Clock* const clock_;
   std::mutex mu_;

@@ -95,7 +95,19 @@ class HookUfs final : public ufs::UnderFileSystem {
                     const std::function<Status(ufs::UfsStatus&&)>& fn) override {
     return base_->ListStatus(path, fn);
   }
+  // Runs `fn` once inside the next Mkdirs (a THROUGH create directory holds the master's tree
+  // lock exclusively across it).
+  void OnceInMkdirs(std::function<void()> fn) {
+    std::lock_guard<std::mutex> lock(mu_);
+    mkdirs_hook_ = std::move(fn);
+  }
   Status Mkdirs(const std::string& path, const ufs::MkdirsOptions& options) override {
+    std::function<void()> fn;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      std::swap(fn, mkdirs_hook_);
+    }
+    if (fn) fn();
     return base_->Mkdirs(path, options);
   }
   Status DeleteFile(const std::string& path) override { return base_->DeleteFile(path); }
@@ -123,9 +135,53 @@ class HookUfs final : public ufs::UnderFileSystem {
  private:
   const std::shared_ptr<ufs::UnderFileSystem> base_;
   std::mutex mu_;
-  std::string hook_path_;       // guarded by mu_
-  std::function<void()> hook_;  // guarded by mu_
+  std::string hook_path_;              // guarded by mu_
+  std::function<void()> hook_;         // guarded by mu_
+  std::function<void()> mkdirs_hook_;  // guarded by mu_
 };
+
+TEST_CASE("TryGetStatus answers from the metastore and declines whatever would block", "[master]") {
+  auto base = std::make_shared<ufs::MemoryUfs>();
+  auto hook = std::make_shared<HookUfs>(base);
+  HarnessConfig config;
+  config.root_ufs = "mem://root";
+  config.registry = [hook](ufs::UfsRegistry& registry) {
+    registry.Register("mem",
+                      [hook](const std::string&, const std::map<std::string, std::string>&)
+                          -> Result<std::shared_ptr<ufs::UnderFileSystem>> {
+                        return std::shared_ptr<ufs::UnderFileSystem>(hook);
+                      });
+  };
+  Harness h(config);
+  h.WriteUfs("/u", "abc");
+  // Not loaded yet: ONCE must ask the UFS, so the non-blocking attempt declines.
+  CHECK_FALSE(h->TryGetStatus(Alice(), "/u", StatWith(Load::kOnce)).has_value());
+  wire::FileInfo loaded = h.Stat("/u");
+  auto fast = h->TryGetStatus(Alice(), "/u", StatWith(Load::kOnce));
+  REQUIRE(fast.has_value());
+  MASTER_REQUIRE_OK(*fast);
+  CHECK((*fast)->file_id == loaded.file_id);
+  CHECK((*fast)->length == 3);
+  CHECK((*fast)->path == "/u");
+  // A due sync needs the UFS too.
+  CHECK_FALSE(h->TryGetStatus(Alice(), "/u", StatWith({}, 0)).has_value());
+  // Answers that need no UFS are given, errors included.
+  auto missing = h->TryGetStatus(Alice(), "/nope", StatWith(Load::kNever));
+  REQUIRE(missing.has_value());
+  MASTER_CHECK_ERROR(*missing, kNotFound, "Path \"/nope\" does not exist.");
+  auto bad = h->TryGetStatus(Alice(), "relative", StatWith(Load::kNever));
+  REQUIRE(bad.has_value());
+  CHECK_FALSE(bad->ok());
+  // While a writer holds the tree lock (across its UFS call), it declines instead of waiting.
+  bool declined = false;
+  hook->OnceInMkdirs(
+      [&] { declined = !h->TryGetStatus(Alice(), "/u", StatWith(Load::kOnce)).has_value(); });
+  wire::CreateDirectoryOptions through;
+  through.write_type = wire::WriteType::kCacheThrough;
+  MASTER_REQUIRE_OK(h->CreateDirectory(Alice(), "/through", through));
+  CHECK(declined);
+  CHECK(h->TryGetStatus(Alice(), "/u", StatWith(Load::kOnce)).has_value());
+}
 
 TEST_CASE("files created directly in the UFS appear on a ONCE listing", "[master]") {
   Harness h;

@@ -11,9 +11,11 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -88,6 +90,51 @@ struct UploadStats {
   std::atomic<int64_t> max_rss{0};
 };
 
+RouteOptions Streamed() {
+  RouteOptions o;
+  o.stream_request_body = true;
+  return o;
+}
+
+RouteOptions Nonblocking() {
+  RouteOptions o;
+  o.nonblocking = true;
+  return o;
+}
+
+// Which threads ran handlers: the loop's or the pool's.
+struct ThreadLog {
+  std::mutex mu;
+  std::vector<std::thread::id> ids;
+  void Add() {
+    std::lock_guard<std::mutex> lock(mu);
+    ids.push_back(std::this_thread::get_id());
+  }
+};
+
+// A gate a blocking handler waits on until another request opens it.
+struct Gate {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool open = false;
+  bool waiting = false;
+  bool Wait(int ms) {
+    std::unique_lock<std::mutex> lock(mu);
+    waiting = true;
+    cv.notify_all();
+    return cv.wait_for(lock, std::chrono::milliseconds(ms), [this] { return open; });
+  }
+  void UntilWaiting() {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [this] { return waiting; });
+  }
+  void Open() {
+    std::lock_guard<std::mutex> lock(mu);
+    open = true;
+    cv.notify_all();
+  }
+};
+
 class TestServer {
  public:
   explicit TestServer(HttpServerOptions options = {}) : logger_(LogLevel::kWarn) {
@@ -119,7 +166,7 @@ class TestServer {
           }
           res.Set(200, "application/json", nlohmann::json{{"size", total}, {"sum", sum}}.dump());
         },
-        RouteOptions{.stream_request_body = true});
+        Streamed());
     router.Add("GET", "/download", [](HttpRequest& req, HttpResponse& res) {
       uint64_t size = std::stoull(req.Query("size").value_or("0"));
       if (req.HasQuery("length")) res.headers.Set("Content-Length", std::to_string(size));
@@ -165,6 +212,47 @@ class TestServer {
     });
     router.Add("GET", "/throw",
                [](HttpRequest&, HttpResponse&) { throw std::runtime_error("boom"); });
+    router.Add(
+        "GET", "/inline/throw",
+        [](HttpRequest&, HttpResponse&) { throw std::runtime_error("bang"); }, Nonblocking());
+    router.Add(
+        "GET", "/inline/hello",
+        [this](HttpRequest&, HttpResponse& res) {
+          threads.Add();
+          res.Set(200, "text/plain", "inline");
+        },
+        Nonblocking());
+    router.Add(
+        "GET", "/inline/stream",
+        [](HttpRequest&, HttpResponse& res) {
+          res.stream = [](BodyWriter& w) -> Status {
+            for (int i = 0; i < 3; ++i) RETURN_IF_ERROR(w.Write("part" + std::to_string(i)));
+            return Status::OK();
+          };
+        },
+        Nonblocking());
+    // The fast path answers when ?fast is given; otherwise the pooled handler does.
+    RouteOptions maybe_fast;
+    maybe_fast.fast_path = [this](HttpRequest& req, HttpResponse& res) {
+      if (!req.HasQuery("fast")) return false;
+      threads.Add();
+      res.Set(200, "text/plain", "fast");
+      return true;
+    };
+    router.Add(
+        "GET", "/maybe",
+        [this](HttpRequest&, HttpResponse& res) {
+          threads.Add();
+          res.Set(200, "text/plain", "slow");
+        },
+        maybe_fast);
+    router.Add("GET", "/gate/wait", [this](HttpRequest&, HttpResponse& res) {
+      res.Set(200, "text/plain", gate.Wait(10'000) ? "opened" : "still closed");
+    });
+    router.Add("GET", "/gate/open", [this](HttpRequest&, HttpResponse& res) {
+      gate.Open();
+      res.Set(200, "text/plain", "ok");
+    });
     AddStandardRoutes(router, &metrics);
     options.bind_host = "127.0.0.1";
     options.port = 0;
@@ -180,6 +268,8 @@ class TestServer {
   std::string file_path;
   UploadStats upload;
   MetricsRegistry metrics;
+  ThreadLog threads;
+  Gate gate;
 
  private:
   Logger logger_;
@@ -208,6 +298,72 @@ TEST_CASE("keep-alive connections are reused across requests", "[net]") {
   CHECK(client.IdleConnections("127.0.0.1", s.port()) == 1);
   CHECK(a->headers.Get("Server") == "Alluxio");
   CHECK(a->headers.Has("Date"));
+}
+
+TEST_CASE("nonblocking routes and answering fast paths run on the event loop, others on the pool",
+          "[net]") {
+  HttpServerOptions o;
+  o.io_threads = 1;
+  TestServer s(o);
+  HttpClient client;
+  for (const char* target : {"/inline/hello", "/maybe?fast", "/maybe", "/inline/hello"}) {
+    auto r = client.Send("127.0.0.1", s.port(), Get(target));
+    REQUIRE(r.ok());
+    CHECK(r->status == 200);
+  }
+  auto body = client.Send("127.0.0.1", s.port(), Get("/maybe"));
+  REQUIRE(body.ok());
+  CHECK(body->body == "slow");
+  body = client.Send("127.0.0.1", s.port(), Get("/maybe?fast"));
+  REQUIRE(body.ok());
+  CHECK(body->body == "fast");
+  std::lock_guard<std::mutex> lock(s.threads.mu);
+  REQUIRE(s.threads.ids.size() == 6);
+  // One loop: every inline answer came from the same thread, and the pooled ones did not.
+  const std::thread::id loop = s.threads.ids[0];
+  CHECK(s.threads.ids[1] == loop);
+  CHECK(s.threads.ids[2] != loop);
+  CHECK(s.threads.ids[3] == loop);
+  CHECK(s.threads.ids[4] != loop);
+  CHECK(s.threads.ids[5] == loop);
+}
+
+TEST_CASE("a blocking handler does not hold up other connections of its event loop", "[net]") {
+  HttpServerOptions o;
+  o.io_threads = 1;
+  TestServer s(o);
+  // /gate/wait blocks until /gate/open is served on another connection of the same (only) loop:
+  // were handlers run on the loop, the second request would never be read.
+  Result<ClientResponse> waited = Status::Internal("not run");
+  std::thread waiter([&] {
+    HttpClient c;
+    waited = c.Send("127.0.0.1", s.port(), Get("/gate/wait"));
+  });
+  s.gate.UntilWaiting();
+  HttpClient client;
+  auto opened = client.Send("127.0.0.1", s.port(), Get("/gate/open"));
+  waiter.join();
+  REQUIRE(opened.ok());
+  REQUIRE(waited.ok());
+  CHECK(waited->body == "opened");
+}
+
+TEST_CASE("inline handlers stream responses and turn exceptions into 500", "[net]") {
+  HttpServerOptions o;
+  o.io_threads = 1;
+  TestServer s(o);
+  HttpClient client;
+  auto r = client.Send("127.0.0.1", s.port(), Get("/inline/stream"));
+  REQUIRE(r.ok());
+  CHECK(r->status == 200);
+  CHECK(r->body == "part0part1part2");
+  r = client.Send("127.0.0.1", s.port(), Get("/inline/throw"));
+  REQUIRE(r.ok());
+  CHECK(r->status == 500);
+  CHECK(nlohmann::json::parse(r->body)["message"] == "Internal error: bang");
+  r = client.Send("127.0.0.1", s.port(), Get("/inline/hello"));
+  REQUIRE(r.ok());
+  CHECK(r->body == "inline");
 }
 
 TEST_CASE("unknown routes get 404 and wrong methods 405 with Allow, both as JSON", "[net]") {
