@@ -56,6 +56,11 @@ class FileSystem {
 
   virtual Result<wire::FileInfo> GetStatus(const std::string& path,
                                            const wire::GetStatusOptions& options = {}) = 0;
+  // The status GetStatus(path) with default options would return, when this client holds it
+  // in memory (a metadata cache); null otherwise. Never blocks.
+  virtual std::shared_ptr<const wire::FileInfo> CachedStatus(const std::string& /*path*/) {
+    return nullptr;
+  }
   virtual Result<wire::FileInfo> GetStatusById(int64_t file_id) = 0;
   // Calls `fn` for every entry of a directory (a file lists as itself). With
   // options.recursive, walks the whole subtree depth first: each directory's entry comes

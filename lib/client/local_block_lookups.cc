@@ -36,38 +36,41 @@ std::string LocalBlockLookups::Key(const wire::WorkerNetAddress& worker, int64_t
   return StrCat(worker.host, ":", worker.rpc_port, "/", block_id);
 }
 
-UniqueFd LocalBlockLookups::Open(net::HttpClient& http, const std::string& short_circuit_host,
-                                 const wire::WorkerNetAddress& worker,
-                                 const wire::FileBlockInfo& block) {
+UniqueFd LocalBlockLookups::OpenRemembered(const wire::WorkerNetAddress& worker,
+                                           const wire::FileBlockInfo& block) {
   const std::string key = Key(worker, block.block_info.block_id);
   const int64_t now = clock_->MonotonicMs();
   std::optional<Entry> known;
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = entries_.find(key);
-    if (it != entries_.end()) {
-      if (now - it->second.stored_ms < reuse_ms_) {
-        known = it->second;
-      } else {
-        entries_.erase(it);
-      }
+    if (it == entries_.end()) return UniqueFd();
+    if (now - it->second.stored_ms >= reuse_ms_) {
+      entries_.erase(it);
+      return UniqueFd();
     }
+    known = it->second;
   }
-  if (known) {
-    // The same checks as a fresh lookup: no symlink, no FIFO, the same file, the block's size.
-    UniqueFd fd(::open(known->path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
-    struct stat st {};
-    if (fd.valid() && ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size == block.block_info.length &&
-        static_cast<uint64_t>(st.st_dev) == known->device &&
-        static_cast<uint64_t>(st.st_ino) == known->inode) {
-      std::lock_guard<std::mutex> lock(mu_);
-      ++reused_;
-      return fd;
-    }
+  // The same checks as a fresh lookup: no symlink, no FIFO, the same file, the block's size.
+  UniqueFd fd(::open(known->path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+  struct stat st {};
+  if (fd.valid() && ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) &&
+      st.st_size == block.block_info.length && static_cast<uint64_t>(st.st_dev) == known->device &&
+      static_cast<uint64_t>(st.st_ino) == known->inode) {
     std::lock_guard<std::mutex> lock(mu_);
-    entries_.erase(key);
+    ++reused_;
+    return fd;
   }
+  std::lock_guard<std::mutex> lock(mu_);
+  entries_.erase(key);
+  return UniqueFd();
+}
+
+UniqueFd LocalBlockLookups::Open(net::HttpClient& http, const std::string& short_circuit_host,
+                                 const wire::WorkerNetAddress& worker,
+                                 const wire::FileBlockInfo& block) {
+  if (UniqueFd fd = OpenRemembered(worker, block); fd.valid()) return fd;
+  const int64_t now = clock_->MonotonicMs();
   UniqueFd fd = OpenLocalBlockFile(http, short_circuit_host, worker, block);
   if (!fd.valid()) return fd;
   struct stat st {};
@@ -76,8 +79,8 @@ UniqueFd LocalBlockLookups::Open(net::HttpClient& http, const std::string& short
   if (path.empty()) return fd;
   std::lock_guard<std::mutex> lock(mu_);
   if (entries_.size() >= kMaxEntries) entries_.clear();  // rare; lookups are cheap to redo
-  entries_[key] = Entry{std::move(path), static_cast<uint64_t>(st.st_dev),
-                        static_cast<uint64_t>(st.st_ino), now};
+  entries_[Key(worker, block.block_info.block_id)] = Entry{
+      std::move(path), static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino), now};
   return fd;
 }
 

@@ -40,6 +40,9 @@ class LocalBlockLookups {
   // is one that still checks out, else by asking the worker (and remembering the answer).
   UniqueFd Open(net::HttpClient& http, const std::string& short_circuit_host,
                 const wire::WorkerNetAddress& worker, const wire::FileBlockInfo& block);
+  // Open from a fresh remembered lookup only (no call to the worker: never blocks on the
+  // network); an invalid fd when there is none or it no longer checks out.
+  UniqueFd OpenRemembered(const wire::WorkerNetAddress& worker, const wire::FileBlockInfo& block);
 
   size_t size() const;
   int64_t reused() const;  // opens served from a remembered lookup

@@ -204,6 +204,13 @@ Result<wire::FileInfo> MetadataCachingFileSystem::GetStatus(const std::string& p
   return info;
 }
 
+std::shared_ptr<const wire::FileInfo> MetadataCachingFileSystem::CachedStatus(
+    const std::string& path) {
+  auto norm = NormalizePath(path);
+  if (!norm.ok()) return nullptr;
+  return cache_->Get(user_, *norm);
+}
+
 Result<wire::FileInfo> MetadataCachingFileSystem::GetStatusById(int64_t file_id) {
   return base_->GetStatusById(file_id);
 }

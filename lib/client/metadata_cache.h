@@ -109,6 +109,7 @@ class MetadataCachingFileSystem final : public FileSystem {
 
   Result<wire::FileInfo> GetStatus(const std::string& path,
                                    const wire::GetStatusOptions& options) override;
+  std::shared_ptr<const wire::FileInfo> CachedStatus(const std::string& path) override;
   Result<wire::FileInfo> GetStatusById(int64_t file_id) override;
   Status ListStatus(const std::string& path, const wire::ListStatusOptions& options,
                     const std::function<Status(wire::FileInfo&&)>& fn) override;

@@ -143,12 +143,15 @@ Result<wire::MasterInfo> NativeFileSystem::GetMasterInfo() {
 }
 
 std::optional<std::vector<net::FileBody>> NativeFileSystem::OpenLocalRegions(
-    const wire::FileInfo& info, int64_t first, int64_t length) {
+    const wire::FileInfo& info, int64_t first, int64_t length, bool remembered_only) {
   if (!options_.short_circuit) return std::nullopt;
   return BlockRegions(
-      info, first, length, [this](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
+      info, first, length,
+      [this, remembered_only](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
         for (const wire::BlockLocation& loc : b.block_info.locations) {
-          UniqueFd fd = lookups_.Open(data_http_, options_.local_host, loc.worker_address, b);
+          UniqueFd fd = remembered_only
+                            ? lookups_.OpenRemembered(loc.worker_address, b)
+                            : lookups_.Open(data_http_, options_.local_host, loc.worker_address, b);
           if (fd.valid()) return net::FileBody{std::move(fd), 0, 0, nullptr};
         }
         return std::nullopt;

@@ -89,9 +89,11 @@ class NativeFileSystem final : public FileSystem {
   // [first, first + length) of `info`, one region per block in order, when every block is cached
   // by a worker on this host and short-circuit reads are on; nullopt otherwise. Where the worker
   // keeps a block is remembered for a moment (LocalBlockLookups), so a hot object costs no
-  // round trip to the worker.
+  // round trip to the worker. With `remembered_only`, only remembered lookups are used (no
+  // call to the worker, so it never blocks on the network).
   std::optional<std::vector<net::FileBody>> OpenLocalRegions(const wire::FileInfo& info,
-                                                             int64_t first, int64_t length);
+                                                             int64_t first, int64_t length,
+                                                             bool remembered_only = false);
 
  private:
   struct ListPage {

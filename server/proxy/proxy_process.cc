@@ -70,9 +70,10 @@ Status ProxyProcess::Start() {
   s3_ = std::make_unique<S3Service>(options_.s3, s3_users_.get(), logger_, clock_);
   // On a worker's host, cached objects go out from the tier files with sendfile(2). The
   // request's own user already passed the permission checks when it got the object's status.
-  s3_->SetLocalReader([this](const wire::FileInfo& info, int64_t first, int64_t length) {
-    return native_->OpenLocalRegions(info, first, length);
-  });
+  s3_->SetLocalReader(
+      [this](const wire::FileInfo& info, int64_t first, int64_t length, bool may_block) {
+        return native_->OpenLocalRegions(info, first, length, /*remembered_only=*/!may_block);
+      });
   s3_->AddRoutes(router, "/api/v1/s3");
   AddAdminRoutes(router, fs_.get(),
                  [this](const std::string& target) { return native_->GetMaster(target); });

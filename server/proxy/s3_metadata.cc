@@ -171,7 +171,7 @@ void ObjectMetaStore::Forget(int64_t file_id) {
   cache_.erase(it);
 }
 
-ObjectMeta ObjectMetaStore::Get(const wire::FileInfo& info) {
+std::optional<ObjectMeta> ObjectMetaStore::TryGet(const wire::FileInfo& info) {
   if (auto etag = info.xattr.find("s3_etag"); etag != info.xattr.end()) {
     ObjectMeta meta;
     meta.etag = etag->second;
@@ -180,7 +180,11 @@ ObjectMeta ObjectMetaStore::Get(const wire::FileInfo& info) {
     }
     return meta;
   }
-  if (auto cached = Cached(info)) return *cached;
+  return Cached(info);
+}
+
+ObjectMeta ObjectMetaStore::Get(const wire::FileInfo& info) {
+  if (auto known = TryGet(info)) return *known;
   ObjectMeta meta;
   auto in = fs_->OpenFile(SidecarPath(info.file_id));
   if (!in.ok()) {

@@ -80,6 +80,8 @@ class ObjectMetaStore {
   // The metadata of `info` (an object, or a bucket's directory for bucket tags); empty when none
   // is kept or the sidecar is stale or unreadable.
   ObjectMeta Get(const wire::FileInfo& info);
+  // Get without blocking: nullopt when the sidecar would have to be read.
+  std::optional<ObjectMeta> TryGet(const wire::FileInfo& info);
   // Stores `meta` for `info`, replacing what was there.
   Status Put(const wire::FileInfo& info, const ObjectMeta& meta);
   // Forgets the metadata of inode `file_id` (best effort; a missing sidecar is fine).

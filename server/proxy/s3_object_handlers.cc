@@ -86,14 +86,33 @@ S3Status S3Service::PutObject(S3Call& call) {
 }
 
 S3Status S3Service::GetObject(S3Call& call, bool head) {
+  // Where answering on the event loop (call.nonblocking) would block, the call gives up.
+  auto would_block = [&call] {
+    call.would_block = true;
+    return s3err::InternalError("would block");
+  };
   auto path = ObjectPath(call.bucket, call.key);
   if (!path.ok()) return path.error();
-  auto info = ObjectInfo(call, *path);
+  S3Result<wire::FileInfo> info = s3err::InternalError("unset");
+  if (call.nonblocking) {
+    // Only a cached plain object: anything else (a miss, a directory key) asks the master.
+    auto cached = call.fs->CachedStatus(*path);
+    if (!cached || cached->folder || !cached->completed || EndsWith(call.key, "/")) {
+      return would_block();
+    }
+    info = *cached;
+  } else {
+    info = ObjectInfo(call, *path);
+  }
   if (!info.ok()) return info.error();
   ObjectMeta meta;
   if (info->folder) {
     meta.etag = std::string(kEmptyMd5);
     meta.content_type = "application/x-directory";
+  } else if (call.nonblocking) {
+    auto known = metas_.TryGet(*info);
+    if (!known) return would_block();
+    meta = std::move(*known);
   } else {
     meta = metas_.Get(*info);
   }
@@ -142,14 +161,16 @@ S3Status S3Service::GetObject(S3Call& call, bool head) {
   if (length == 0) return S3Status::OK();  // the server writes Content-Length: 0
 
   if (local_reader_) {
-    if (auto regions = local_reader_(*info, first, length)) {
+    if (auto regions = local_reader_(*info, first, length, !call.nonblocking)) {
       res.files = std::move(*regions);  // sent with sendfile(2), one region after another
       return S3Status::OK();
     }
+    if (call.nonblocking) return would_block();
     // Not (or no longer) in the local tier files as `info` says: a cached status may name blocks
     // that have moved or gone, so the next request asks the master again. OpenFile below does.
     call.fs->DropCachedStatus(*path);
   }
+  if (call.nonblocking) return would_block();
   auto in = call.fs->OpenFile(*path);
   if (!in.ok()) return ObjectLookupError(call, in.status());
   if (first > 0) {

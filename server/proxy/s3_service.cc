@@ -112,7 +112,12 @@ void S3Service::AddRoutes(net::Router& router, const std::string& prefix, Hook h
   router.Add("*", prefix + "/{bucket}", handler);
   // Uploads (PutObject, UploadPart) stream their bodies; everything else is small.
   router.Add("PUT", prefix + "/{bucket}/{key*}", handler, streaming);
-  router.Add("*", prefix + "/{bucket}/{key*}", handler);
+  // Reads of hot objects are answered on the event loop when everything they need is in memory.
+  net::RouteOptions objects;
+  objects.fast_path = [this, prefix, hook](net::HttpRequest& req, net::HttpResponse& res) {
+    return TryHandle(prefix, hook, req, res);
+  };
+  router.Add("*", prefix + "/{bucket}/{key*}", handler, std::move(objects));
 }
 
 int64_t S3Service::CleanerPeriodMs() const {
@@ -130,20 +135,51 @@ int S3Service::CleanAbandonedUploads() {
   return *n;
 }
 
-void S3Service::Handle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
-                       net::HttpResponse& res) {
+S3Call S3Service::NewCall(const std::string& prefix, net::HttpRequest& req,
+                          net::HttpResponse& res) {
   char id[24];
   std::snprintf(id, sizeof(id), "%016llX",
                 static_cast<unsigned long long>(clock_->NowMs() * 1000 + (next_request_++ % 1000)));
-  S3Call call{req, res, "", "", "", nullptr, id, std::nullopt};
-  res.headers.Set("x-amz-request-id", call.request_id);
-
+  S3Call call{req, res, "", "", "", nullptr, id, std::nullopt, false, false};
   std::string_view rest =
       std::string_view(req.path).substr(std::min(prefix.size(), req.path.size()));
   if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
   size_t slash = rest.find('/');
   call.bucket = net::PercentDecode(rest.substr(0, slash));
   if (slash != std::string_view::npos) call.key = net::PercentDecode(rest.substr(slash + 1));
+  return call;
+}
+
+bool S3Service::TryHandle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
+                          net::HttpResponse& res) {
+  // Redirects need the block locations of the master's answer; uploads and everything but a
+  // plain read of an object go to the pool.
+  if (hook || (req.method != "GET" && req.method != "HEAD") || !req.query.empty()) return false;
+  S3Call call = NewCall(prefix, req, res);
+  if (call.bucket.empty() || call.key.empty()) return false;
+  auto identity = auth_.Authenticate(req);
+  if (!identity.ok()) return false;  // the pooled handler words the error
+  if (identity->payload_sha256 && ufs::sigv4::Sha256Hex(req.body) != *identity->payload_sha256) {
+    return false;
+  }
+  call.user = identity->user;
+  call.fs = users_->Cached(call.user);
+  if (call.fs == nullptr) return false;
+  call.nonblocking = true;
+  res.headers.Set("x-amz-request-id", call.request_id);
+  S3Status st = GetObject(call, req.method == "HEAD");
+  if (call.would_block) {
+    res = net::HttpResponse();
+    return false;
+  }
+  if (!st.ok()) ReplyError(call, st.error());
+  return true;
+}
+
+void S3Service::Handle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
+                       net::HttpResponse& res) {
+  S3Call call = NewCall(prefix, req, res);
+  res.headers.Set("x-amz-request-id", call.request_id);
 
   auto identity = auth_.Authenticate(req);
   if (!identity.ok()) return ReplyError(call, identity.error());

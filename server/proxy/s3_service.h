@@ -72,6 +72,11 @@ struct S3Call {
   std::string request_id;
   // A verified STREAMING-AWS4-HMAC-SHA256-PAYLOAD upload: what its chunk signatures chain from.
   std::optional<ChunkSigning> chunk_signing;
+  // Answering on the HTTP server's event loop (S3Service::TryHandle): nothing may block. A
+  // handler that would have to sets `would_block` and returns; the request then goes to the
+  // handler pool.
+  bool nonblocking = false;
+  bool would_block = false;
 };
 
 class S3Service {
@@ -90,8 +95,10 @@ class S3Service {
   // Opens the cached block files holding bytes [first, first + length) of `info` when this
   // process has every one of them (a worker's own block store), in order; nullopt sends the read
   // through the client. GetObject then sends the files with sendfile(2). Set before AddRoutes.
+  // Without `may_block` the reader must answer from memory and the local files only (nullopt
+  // when it cannot).
   using LocalReader = std::function<std::optional<std::vector<net::FileBody>>(
-      const wire::FileInfo& info, int64_t first, int64_t length)>;
+      const wire::FileInfo& info, int64_t first, int64_t length, bool may_block)>;
   void SetLocalReader(LocalReader reader) { local_reader_ = std::move(reader); }
 
   // Aborts multipart uploads older than the cleaner timeout; returns how many (0 on error).
@@ -104,6 +111,13 @@ class S3Service {
  private:
   void Handle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
               net::HttpResponse& res);
+  // The route's fast path: GetObject and HeadObject of an object whose status, metadata and
+  // cached blocks are all in memory (the metadata cache, the tier files of this host), answered
+  // on the event loop. False (response untouched) for anything else.
+  bool TryHandle(const std::string& prefix, const Hook& hook, net::HttpRequest& req,
+                 net::HttpResponse& res);
+  // A call for `req`: bucket and key decoded from the path after `prefix`, a fresh request id.
+  S3Call NewCall(const std::string& prefix, net::HttpRequest& req, net::HttpResponse& res);
   void ReplyError(S3Call& call, const S3Error& error);
 
   // Dispatch (s3_service.cc).

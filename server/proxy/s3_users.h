@@ -47,6 +47,17 @@ class S3UserFileSystems {
     return fs;
   }
 
+  // For without building a client: null when `user` has none yet.
+  std::shared_ptr<client::FileSystem> Cached(const std::string& user) {
+    if (user.empty() || !factory_)
+      return std::shared_ptr<client::FileSystem>(system_, [](auto*) {});
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = by_user_.find(user);
+    if (it == by_user_.end()) return nullptr;
+    lru_.splice(lru_.begin(), lru_, it->second.lru);
+    return it->second.fs;
+  }
+
   client::FileSystem* system() const { return system_; }
   // Whether requests run as their users (false: everything runs as the proxy).
   bool impersonates() const { return static_cast<bool>(factory_); }

@@ -62,9 +62,9 @@ Status WorkerS3Server::Start() {
   users_ = std::make_unique<proxy::S3UserFileSystems>(fs_.get(), std::move(per_user));
   s3_ = std::make_unique<proxy::S3Service>(options_.s3, users_.get(), logger_, clock_);
   if (store_ != nullptr) {
-    s3_->SetLocalReader([this](const wire::FileInfo& info, int64_t first, int64_t length) {
-      return LocalRegions(info, first, length);
-    });
+    // The worker's own block store answers from memory and its tier files either way.
+    s3_->SetLocalReader([this](const wire::FileInfo& info, int64_t first, int64_t length,
+                               bool /*may_block*/) { return LocalRegions(info, first, length); });
   }
   net::Router router;
   net::AddStandardRoutes(router, metrics_);

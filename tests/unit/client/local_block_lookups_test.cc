@@ -140,4 +140,28 @@ TEST_CASE_METHOD(LookupsFixture, "a block removed or cached again is looked up a
   CHECK_FALSE(lookups.Open(http_, "127.0.0.1", worker(), Block(id, 12)).valid());
 }
 
+TEST_CASE_METHOD(LookupsFixture, "OpenRemembered opens only what a lookup left, never asking",
+                 "[client][short_circuit]") {
+  const int64_t id = (9 << 24);
+  Write(id, "remembered!");
+  LocalBlockLookups lookups(&clock_, 1'000);
+  CHECK_FALSE(lookups.OpenRemembered(worker(), Block(id, 11)).valid());
+  CHECK(WorkerLookups() == 0);
+  REQUIRE(lookups.Open(http_, "127.0.0.1", worker(), Block(id, 11)).valid());
+  UniqueFd fd = lookups.OpenRemembered(worker(), Block(id, 11));
+  REQUIRE(fd.valid());
+  CHECK(ReadAll(fd, 11) == "remembered!");
+  CHECK(WorkerLookups() == 1);
+  CHECK(lookups.reused() == 1);
+  // The wrong length, a removed block and an expired lookup all give nothing.
+  CHECK_FALSE(lookups.OpenRemembered(worker(), Block(id, 12)).valid());
+  REQUIRE(lookups.Open(http_, "127.0.0.1", worker(), Block(id, 11)).valid());
+  clock_.AdvanceMs(1'000);
+  CHECK_FALSE(lookups.OpenRemembered(worker(), Block(id, 11)).valid());
+  REQUIRE(lookups.Open(http_, "127.0.0.1", worker(), Block(id, 11)).valid());
+  REQUIRE(store_->RemoveBlock(id).ok());
+  CHECK_FALSE(lookups.OpenRemembered(worker(), Block(id, 11)).valid());
+  CHECK(WorkerLookups() == 3);
+}
+
 }  // namespace alluxio::client

@@ -274,4 +274,21 @@ TEST_CASE_METHOD(CachingFixture, "DropCachedStatus makes the next call ask the m
   CHECK(cached_->GetStatus("/f", {}).status().code() == StatusCode::kNotFound);
 }
 
+TEST_CASE_METHOD(CachingFixture, "CachedStatus answers only from the cache",
+                 "[client][metadata_cache]") {
+  Touch(*other_, "/f");
+  CHECK(cached_->CachedStatus("/f") == nullptr);  // never asks the master
+  CHECK(other_->CachedStatus("/f") == nullptr);   // a client without a cache has none
+  auto asked = cached_->GetStatus("/f", {});
+  REQUIRE(asked.ok());
+  auto held = cached_->CachedStatus("//f/");
+  REQUIRE(held != nullptr);
+  CHECK(held->file_id == asked->file_id);
+  cache_clock_.AdvanceMs(10'000);
+  CHECK(cached_->CachedStatus("/f") == nullptr);  // expired
+  REQUIRE(cached_->GetStatus("/f", {}).ok());
+  cached_->DropCachedStatus("/f");
+  CHECK(cached_->CachedStatus("/f") == nullptr);
+}
+
 }  // namespace alluxio::client

@@ -55,6 +55,14 @@ class FakeFileSystem final : public client::FileSystem {
     if (it == nodes_.end()) return NotFound(path);
     return Info(path);
   }
+  // With `cache_statuses`, every status is "cached" (as a metadata cache would hold it).
+  std::shared_ptr<const wire::FileInfo> CachedStatus(const std::string& raw) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto path = NormalizePath(raw);
+    if (!cache_statuses || !path.ok() || nodes_.count(*path) == 0) return nullptr;
+    return std::make_shared<const wire::FileInfo>(Info(*path));
+  }
+  bool cache_statuses = false;  // set before use
   Result<wire::FileInfo> GetStatusById(int64_t) override { return Unimpl(); }
   Status ListStatus(const std::string& raw, const wire::ListStatusOptions&,
                     const std::function<Status(wire::FileInfo&&)>& fn) override {

@@ -2,7 +2,11 @@
 // as the HTTP server would dispatch them (streamed bodies on PUT object routes).
 #include "server/proxy/s3_service.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <optional>
 
 #include "lib/common/clock.h"
 #include "lib/common/logging.h"
@@ -78,6 +82,45 @@ class Harness {
     return r;
   }
 
+  // The route's fast path (what the server tries on its event loop): nullopt when it declines,
+  // in which case it must have left the response untouched.
+  std::optional<Reply> FastCall(
+      const std::string& method, const std::string& target,
+      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+    net::HttpRequest req;
+    req.method = method;
+    req.target = target;
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) req.query = target.substr(q + 1);
+    req.headers.Set("Authorization",
+                    "AWS4-HMAC-SHA256 Credential=tester/20240101/us-east-1/s3/aws4_request, "
+                    "SignedHeaders=host, Signature=0");
+    for (const auto& [k, v] : headers) req.headers.Set(k, v);
+    auto m = router_.Find(method, req.path);
+    REQUIRE(m.kind == net::Router::MatchKind::kFound);
+    req.params = m.params;
+    if (!m.route->options.fast_path) return std::nullopt;
+    net::HttpResponse res;
+    if (!m.route->options.fast_path(req, res)) {
+      CHECK(res.status == 200);
+      CHECK(res.headers.size() == 0);
+      CHECK(res.body.empty());
+      CHECK(res.files.empty());
+      CHECK_FALSE(res.stream);
+      return std::nullopt;
+    }
+    CHECK_FALSE(res.stream);  // nothing that could block later
+    Reply r{res.status, res.headers, res.body};
+    for (const net::FileBody& f : res.files) {
+      std::string part(static_cast<size_t>(f.length), '\0');
+      REQUIRE(::pread(f.fd.get(), part.data(), part.size(), f.offset) ==
+              static_cast<ssize_t>(part.size()));
+      r.body += part;
+    }
+    return r;
+  }
+
   testing::FakeFileSystem fs;
   ManualClock& clock() { return clock_; }
   S3Service& service() { return service_; }
@@ -129,6 +172,72 @@ TEST_CASE("buckets are created, listed, probed and deleted", "[s3api]") {
   CHECK(gone.status == 404);
   CHECK(gone.Has("<Code>NoSuchBucket</Code>"));
   CHECK(gone.Has("<Resource>/bkt</Resource>"));
+}
+
+TEST_CASE("hot object reads are answered by the fast path, everything else declines", "[s3api]") {
+  Harness h;
+  // The local reader: the object's bytes in a memfd, as a worker's tier file would hold them,
+  // unless told that nothing is cached locally.
+  bool locally_cached = true;
+  std::vector<bool> may_block_seen;
+  h.service().SetLocalReader([&](const wire::FileInfo& info, int64_t first, int64_t length,
+                                 bool may_block) -> std::optional<std::vector<net::FileBody>> {
+    may_block_seen.push_back(may_block);
+    if (!locally_cached) return std::nullopt;
+    std::string data = h.fs.Data(info.path);
+    int fd = ::memfd_create("object", 0);
+    REQUIRE(::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()));
+    std::vector<net::FileBody> files;
+    files.push_back(net::FileBody{UniqueFd(fd), first, length, nullptr});
+    return files;
+  });
+  h.Call("PUT", kBase + "/b");
+  Reply put = h.Call("PUT", kBase + "/b/k", "hello, world", {{"Content-Type", "text/plain"}});
+  REQUIRE(put.status == 200);
+
+  // Without a cached status the fast path declines: the master must be asked.
+  CHECK_FALSE(h.FastCall("GET", kBase + "/b/k").has_value());
+  h.fs.cache_statuses = true;
+
+  Reply slow = h.Call("GET", kBase + "/b/k");
+  auto fast = h.FastCall("GET", kBase + "/b/k");
+  REQUIRE(fast.has_value());
+  CHECK(fast->status == 200);
+  CHECK(fast->body == "hello, world");
+  CHECK(EtagOf(*fast) == EtagOf(put));
+  CHECK(fast->headers.Get("Content-Type") == "text/plain");
+  CHECK(fast->headers.Get("Last-Modified") == slow.headers.Get("Last-Modified"));
+  CHECK_FALSE(fast->headers.Get("x-amz-request-id").empty());
+  CHECK(may_block_seen.back() == false);
+
+  auto head = h.FastCall("HEAD", kBase + "/b/k");
+  REQUIRE(head.has_value());
+  CHECK(head->headers.Get("Content-Length") == "12");
+  CHECK(head->body.empty());
+  auto range = h.FastCall("GET", kBase + "/b/k", {{"Range", "bytes=7-"}});
+  REQUIRE(range.has_value());
+  CHECK(range->status == 206);
+  CHECK(range->body == "world");
+  CHECK(range->headers.Get("Content-Range") == "bytes 7-11/12");
+  auto past = h.FastCall("GET", kBase + "/b/k", {{"Range", "bytes=12-"}});
+  REQUIRE(past.has_value());
+  CHECK(past->status == 416);
+  CHECK(past->Has("<Code>InvalidRange</Code>"));
+  auto not_modified = h.FastCall("GET", kBase + "/b/k", {{"If-None-Match", EtagOf(put)}});
+  REQUIRE(not_modified.has_value());
+  CHECK(not_modified->status == 304);
+
+  // Declined: a missing key, a directory key, subresources, writes, blocks not cached here.
+  CHECK_FALSE(h.FastCall("GET", kBase + "/b/missing").has_value());
+  CHECK_FALSE(h.FastCall("GET", kBase + "/b/").has_value());
+  CHECK_FALSE(h.FastCall("GET", kBase + "/b/k?tagging").has_value());
+  CHECK_FALSE(h.FastCall("DELETE", kBase + "/b/k").has_value());
+  locally_cached = false;
+  CHECK_FALSE(h.FastCall("GET", kBase + "/b/k").has_value());
+  // ... and the pooled handler then reads through the client.
+  Reply through = h.Call("GET", kBase + "/b/k");
+  CHECK(through.body == "hello, world");
+  CHECK(may_block_seen.back() == true);
 }
 
 TEST_CASE("objects round-trip with ETag, metadata, ranges and errors", "[s3api]") {
