@@ -509,7 +509,7 @@ function __alluxio_keys  # configuration keys with their descriptions
         'alluxio.network.server.max.body.size' 'Ours: largest request body the HTTP server buffers; larger bodies get 413' \
         'alluxio.network.server.max.header.size' 'Ours: largest request header block the HTTP server accepts' \
         'alluxio.network.server.shutdown.timeout' 'Ours: time the HTTP server waits for requests in flight when stopping' \
-        'alluxio.network.server.threads' 'Ours: threads of each HTTP server; 0 picks 4 per CPU core, at least 16 (handlers may block on disk, RocksDB syncs and calls to other servers)' \
+        'alluxio.network.server.threads' 'Ours: most handler threads of each HTTP server; 0 picks 32 per CPU core, at least 256' \
         'alluxio.proxy.hostname' 'Hostname of the proxy' \
         'alluxio.proxy.s3.bucket.naming.restrictions.enabled' 'Whether S3 bucket names must follow AWS naming rules' \
         'alluxio.proxy.s3.complete.multipart.upload.min.part.size' 'Smallest part, other than the last, that completing a multipart upload accepts' \

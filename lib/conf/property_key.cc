@@ -132,8 +132,10 @@ constexpr PropertyKey kPropertyKeys[] = {
     {"alluxio.network.server.shutdown.timeout", kDuration, "10sec", kServer,
      "Ours: time the HTTP server waits for requests in flight when stopping."},
     {"alluxio.network.server.threads", kInt, "0", kServer,
-     "Ours: threads of each HTTP server; 0 picks 4 per CPU core, at least 16 (handlers may "
-     "block on disk, RocksDB syncs and calls to other servers)."},
+     "Ours: most handler threads of each HTTP server; 0 picks 32 per CPU core, at least 256. "
+     "Two per core start when needed, more only while the running handlers are blocked (on "
+     "disk, RocksDB syncs, other servers, slow clients). Connections run on one event loop per "
+     "core."},
     {"alluxio.proxy.hostname", kString, "localhost", kProxy,
      "Hostname of the proxy."},
     {"alluxio.proxy.s3.bucket.naming.restrictions.enabled", kBool, "false", kProxy,

@@ -114,6 +114,11 @@ struct HttpResponse {
   std::function<Status(BodyWriter&)> stream;
   // When false, the connection closes after this response.
   bool keep_alive = true;
+  // Set by a handler whose answer must wait for work another thread finishes later (its group
+  // commit's fsync) without holding a thread meanwhile: once the handler returns, the server
+  // calls defer(done) and sends the response when `done` is called: exactly once, from any
+  // thread. A non-OK status replaces the response with the JSON error. Not with `stream`.
+  std::function<void(std::function<void(Status)> done)> defer;
 
   // Sets status, Content-Type and body in one call.
   void Set(int code, std::string content_type, std::string content);

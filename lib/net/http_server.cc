@@ -5,7 +5,10 @@
 #include <cerrno>
 #include <csignal>
 
+#include <linux/magic.h>
 #include <sys/sendfile.h>
+#include <sys/uio.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +28,7 @@
 #include <span>
 #include <thread>
 
+#include "lib/net/standard_routes.h"
 #include "lib/wire/error_body.h"
 
 namespace alluxio::net {
@@ -47,19 +51,31 @@ constexpr size_t kBodyReadBufferBytes = 256 * 1024;
 constexpr Millis kLingerTimeout{2000};
 constexpr std::string_view kCrlf = "\r\n";
 
+// Whether the file behind `fd` lives in memory (tmpfs, ramfs: a MEM tier), so reading it never
+// waits for a disk.
+bool InMemoryFile(int fd) {
+  struct statfs fs {};
+  if (::fstatfs(fd, &fs) != 0) return false;
+  return fs.f_type == TMPFS_MAGIC || fs.f_type == RAMFS_MAGIC;
+}
+
 // Appends every region of `files` to `out`; false (with `out` unchanged) when a read fails or
 // comes up short, and the caller sends the regions with sendfile instead (which reports it).
-bool ReadFilesInto(const std::vector<FileBody>& files, std::string* out) {
+// With `no_wait` (on an event loop) a region that is not in memory fails the read instead of
+// waiting for the disk: preadv2(RWF_NOWAIT), or a plain read of a file in tmpfs (which does not
+// support the flag and never waits).
+bool ReadFilesInto(const std::vector<FileBody>& files, std::string* out, bool no_wait) {
   std::string body;
   for (const FileBody& f : files) {
     size_t at = body.size();
     body.resize(at + static_cast<size_t>(f.length));
+    const bool plain = !no_wait || InMemoryFile(f.fd.get());
     int64_t done = 0;
     while (done < f.length) {
-      ssize_t n = ::pread(f.fd.get(), body.data() + at + done, static_cast<size_t>(f.length - done),
-                          f.offset + done);
+      iovec v{body.data() + at + done, static_cast<size_t>(f.length - done)};
+      ssize_t n = ::preadv2(f.fd.get(), &v, 1, f.offset + done, plain ? 0 : RWF_NOWAIT);
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
+      if (n <= 0) return false;  // EAGAIN under RWF_NOWAIT: not in the page cache
       done += n;
     }
   }
@@ -81,29 +97,44 @@ std::string ErrorJson(StatusCode code, std::string message) {
   return wire::ErrorBodyJson(Status(code, std::move(message)));
 }
 
-// Threads for handlers that may block. They start on demand, up to `max_threads`, and then stay;
-// a task waits in the queue only while every thread is busy.
+// Threads for handlers that may block. Up to `core` threads start as soon as tasks wait for
+// one; beyond that a watchdog adds a thread (up to `max`) only when a queued task has waited
+// `grow_after` while no thread took any task, i.e. the running handlers are blocked, not busy. Busy
+// handlers gain nothing from more threads on a few cores, only lock contention and context
+// switches (32 threads of master creates did ~35% fewer than 4); blocked ones (an fsync, a UFS
+// call, a slow client) need them. Threads stay once started.
 class HandlerPool {
  public:
-  explicit HandlerPool(int max_threads) : max_threads_(std::max(1, max_threads)) {}
+  HandlerPool(int core, int max, Millis grow_after)
+      : core_(std::clamp(core, 1, std::max(1, max))),
+        max_(std::max(core_, max)),
+        grow_after_(grow_after) {}
   ~HandlerPool() { Stop(); }
   HandlerPool(const HandlerPool&) = delete;
   HandlerPool& operator=(const HandlerPool&) = delete;
 
-  void Submit(std::function<void()> task) {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (stopping_) {
-      lock.unlock();
-      task();  // only while stopping, when no connection is left to wait for it
-      return;
+  // False (task dropped) once stopping, or when not even one thread can be started.
+  [[nodiscard]] bool Submit(std::function<void()> task) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return false;
+    queue_.push_back(Task{std::move(task), Clock::now()});
+    try {
+      if (queue_.size() <= static_cast<size_t>(idle_)) {
+        cv_.notify_one();
+      } else if (static_cast<int>(threads_.size()) < core_) {
+        threads_.emplace_back([this] { Run(); });
+      } else if (static_cast<int>(threads_.size()) < max_) {
+        if (!watchdog_.joinable()) watchdog_ = std::thread([this] { Watch(); });
+        watch_cv_.notify_one();
+      }
+    } catch (const std::system_error&) {
+      // Out of threads (a process limit): the task waits for a running thread, if any.
+      if (threads_.empty()) {
+        queue_.pop_back();
+        return false;
+      }
     }
-    queue_.push_back(std::move(task));
-    if (queue_.size() > static_cast<size_t>(idle_) &&
-        static_cast<int>(threads_.size()) < max_threads_) {
-      threads_.emplace_back([this] { Run(); });
-    } else {
-      cv_.notify_one();
-    }
+    return true;
   }
 
   // Runs what is queued, then joins the threads.
@@ -114,15 +145,17 @@ class HandlerPool {
       stopping_ = true;
     }
     cv_.notify_all();
+    watch_cv_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
     for (auto& t : threads_) t.join();  // threads_ no longer changes once stopping_
   }
 
-  int threads() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return static_cast<int>(threads_.size());
-  }
-
  private:
+  struct Task {
+    std::function<void()> fn;
+    Clock::time_point queued;
+  };
+
   void Run() {
     BlockSigpipe();
     std::unique_lock<std::mutex> lock(mu_);
@@ -131,21 +164,49 @@ class HandlerPool {
       cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       --idle_;
       if (queue_.empty()) return;  // stopping, nothing left
-      std::function<void()> task = std::move(queue_.front());
+      std::function<void()> task = std::move(queue_.front().fn);
       queue_.pop_front();
+      ++started_;
       lock.unlock();
       task();
       lock.lock();
     }
   }
 
-  const int max_threads_;
+  void Watch() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stopping_) {
+      if (queue_.empty() || static_cast<int>(threads_.size()) >= max_) {
+        watch_cv_.wait(lock);
+        continue;
+      }
+      const uint64_t seen = started_;
+      watch_cv_.wait_for(lock, grow_after_);
+      // Blocked, not busy: a task has waited the whole interval and no thread took one.
+      if (!stopping_ && !queue_.empty() && started_ == seen &&
+          Clock::now() - queue_.front().queued >= grow_after_ &&
+          static_cast<int>(threads_.size()) < max_) {
+        try {
+          threads_.emplace_back([this] { Run(); });
+        } catch (const std::system_error&) {
+          // Out of threads: the queue waits for the running ones.
+        }
+      }
+    }
+  }
+
+  const int core_;
+  const int max_;
+  const Clock::duration grow_after_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::function<void()>> queue_;  // guarded by mu_
-  std::vector<std::thread> threads_;         // guarded by mu_
-  int idle_ = 0;                             // guarded by mu_
-  bool stopping_ = false;                    // guarded by mu_
+  std::condition_variable watch_cv_;
+  std::deque<Task> queue_;            // guarded by mu_
+  std::vector<std::thread> threads_;  // guarded by mu_
+  std::thread watchdog_;              // guarded by mu_
+  int idle_ = 0;                      // guarded by mu_
+  uint64_t started_ = 0;              // tasks taken; guarded by mu_
+  bool stopping_ = false;             // guarded by mu_
 };
 
 struct Loop;
@@ -193,6 +254,8 @@ class Io {
   // One http::async_read_some into `parser`.
   virtual beast::error_code ReadSome(Parser& parser, beast::flat_buffer& buffer,
                                      Millis timeout) = 0;
+  // Waits until the socket takes more bytes (after sendfile(2) said EAGAIN).
+  virtual beast::error_code WaitWritable(Millis timeout) = 0;
 };
 
 class CoroIo final : public Io {
@@ -237,7 +300,7 @@ class CoroIo final : public Io {
     return conn_.Disarm(ec);
   }
 
-  beast::error_code WaitWritable(Millis timeout) {
+  beast::error_code WaitWritable(Millis timeout) override {
     beast::error_code ec;
     conn_.Arm(timeout);
     conn_.socket.async_wait(tcp::socket::wait_write, yield_[ec]);
@@ -273,6 +336,14 @@ class PoolIo final : public Io {
       conn_.Arm(timeout);
       http::async_read_some(conn_.socket, buffer, parser,
                             [this, done](beast::error_code ec, size_t) { done(conn_.Disarm(ec)); });
+    });
+  }
+
+  beast::error_code WaitWritable(Millis timeout) override {
+    return OnLoop([this, timeout](auto done) {
+      conn_.Arm(timeout);
+      conn_.socket.async_wait(tcp::socket::wait_write,
+                              [this, done](beast::error_code ec) { done(conn_.Disarm(ec)); });
     });
   }
 
@@ -415,9 +486,11 @@ struct HttpServer::Impl {
         logger(log),
         idle(Millis(options.idle_timeout_ms)),
         sweep_period(std::clamp(Millis(options.idle_timeout_ms / 10), Millis(5), Millis(500))),
-        pool(options.threads > 0
+        pool(std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency())),
+             options.threads > 0
                  ? options.threads
-                 : std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()))) {
+                 : std::max(256, 32 * static_cast<int>(std::thread::hardware_concurrency())),
+             Millis(options.pool_grow_after_ms)) {
     if (m) {
       requests = m->GetCounter(options.name + ".Http.Requests");
       errors = m->GetCounter(options.name + ".Http.Errors");
@@ -440,17 +513,27 @@ struct HttpServer::Impl {
   bool PrepareBody(HttpRequest& req, HttpResponse& res, Parser& parser, SessionBodyReader& reader,
                    const Router::Route& route);
   void CallHandler(const Handler& handler, HttpRequest& req, HttpResponse& res);
-  // Runs `job` on the pool; the coroutine waits on its loop.
-  void RunOnPool(Connection& conn, std::function<void()> job, asio::yield_context& yield);
+  // Runs a route's fast path; an exception becomes the 500 a handler's would.
+  bool TryFastPath(const FastPath& fast, HttpRequest& req, HttpResponse& res);
+  // Runs `job` on the pool while the coroutine waits on its loop; false when the pool refused it
+  // (stopping). An exception escaping `job` is logged and ends it.
+  [[nodiscard]] bool RunOnPool(Connection& conn, std::function<void()> job,
+                               asio::yield_context& yield);
+  // Waits on the loop, holding no thread, for a handler's deferred work (HttpResponse::defer);
+  // an error replaces the response.
+  void AwaitDeferred(Connection& conn, HttpResponse& res, asio::yield_context& yield);
+  // Whether the response's file bodies can go out from the event loop without waiting for a
+  // disk: in memory (a tmpfs tier), or small and read into the body from the page cache.
+  bool FilesReadyOnLoop(const HttpRequest& req, HttpResponse& res);
   std::string Header(unsigned version, const HttpResponse& res, const Framing& framing);
-  // Writes a response whose body is a stream callback; returns whether the connection may be
-  // reused.
+  // Writes a response whose body is a stream callback; false when the connection broke. Clears
+  // `*keep_alive` when the body's end is the close (HTTP/1.0).
   bool WriteStreamed(Io& io, const HttpRequest& req, unsigned version, HttpResponse& res,
-                     bool keep_alive);
-  // Writes any other response (string or file body) from the coroutine.
-  bool WriteResponse(Connection& conn, CoroIo& io, const HttpRequest& req, unsigned version,
+                     bool* keep_alive);
+  // Writes any other response (string or file body); false when the connection broke.
+  bool WriteResponse(Connection& conn, Io& io, const HttpRequest& req, unsigned version,
                      HttpResponse& res, bool keep_alive);
-  bool SendFile(Connection& conn, CoroIo& io, FileBody& file);
+  bool SendFile(Connection& conn, Io& io, FileBody& file);
   void WriteSimple(CoroIo& io, int status, std::string body);
   void LingeringClose(Connection& conn, CoroIo& io, beast::flat_buffer& buffer);
   std::string DateHeader();
@@ -630,6 +713,19 @@ bool HttpServer::Impl::PrepareBody(HttpRequest& req, HttpResponse& res, Parser& 
   return true;
 }
 
+bool HttpServer::Impl::TryFastPath(const FastPath& fast, HttpRequest& req, HttpResponse& res) {
+  try {
+    return fast(req, res);
+  } catch (const std::exception& e) {
+    logger->Error(options.name,
+                  StrCat("fast path for ", req.method, " ", req.path, " threw: ", e.what()));
+    res = HttpResponse();
+    res.Set(500, "application/json",
+            ErrorJson(StatusCode::kInternal, std::string("Internal error: ") + e.what()));
+    return true;
+  }
+}
+
 void HttpServer::Impl::CallHandler(const Handler& handler, HttpRequest& req, HttpResponse& res) {
   try {
     handler(req, res);
@@ -642,19 +738,76 @@ void HttpServer::Impl::CallHandler(const Handler& handler, HttpRequest& req, Htt
   }
 }
 
-void HttpServer::Impl::RunOnPool(Connection& conn, std::function<void()> job,
+bool HttpServer::Impl::RunOnPool(Connection& conn, std::function<void()> job,
                                  asio::yield_context& yield) {
   asio::io_context& ioc = conn.loop->ioc;
+  bool ran = false;
   asio::async_initiate<asio::yield_context, void()>(
-      [this, &ioc](auto handler, std::function<void()> work) {
+      [this, &ioc, &ran](auto handler, std::function<void()> work) {
         // std::function needs a copyable task; the coroutine's handler is move-only.
         auto resume = std::make_shared<decltype(handler)>(std::move(handler));
-        pool.Submit([&ioc, resume, work = std::move(work)] {
-          work();
-          asio::post(ioc, [resume] { std::move (*resume)(); });
+        auto wake = [&ioc, resume] { asio::post(ioc, [resume] { std::move (*resume)(); }); };
+        bool queued = pool.Submit([this, &ran, wake, work = std::move(work)] {
+          ran = true;
+          try {
+            work();
+          } catch (const std::exception& e) {
+            logger->Error(options.name, std::string("request failed: ") + e.what());
+          } catch (...) {
+            logger->Error(options.name, "request failed with an unknown exception");
+          }
+          wake();
         });
+        if (!queued) wake();
       },
       yield, std::move(job));
+  return ran;
+}
+
+void HttpServer::Impl::AwaitDeferred(Connection& conn, HttpResponse& res,
+                                     asio::yield_context& yield) {
+  asio::io_context& ioc = conn.loop->ioc;
+  Status result;
+  std::function<void(std::function<void(Status)>)> defer = std::move(res.defer);
+  res.defer = nullptr;
+  asio::async_initiate<asio::yield_context, void()>(
+      [&ioc, &result, &defer](auto handler) {
+        auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+        // `result` lives in the suspended coroutine's frame until `resume` runs.
+        defer([&ioc, &result, resume](Status st) {
+          asio::post(ioc, [&result, resume, st = std::move(st)]() mutable {
+            result = std::move(st);
+            std::move (*resume)();
+          });
+        });
+      },
+      yield);
+  if (!result.ok()) {
+    res = HttpResponse();
+    SetErrorResponse(res, result);
+  }
+}
+
+bool HttpServer::Impl::FilesReadyOnLoop(const HttpRequest& req, HttpResponse& res) {
+  if (res.file) {
+    res.files.clear();
+    res.files.push_back(std::move(*res.file));
+    res.file.reset();
+  }
+  if (res.files.empty() || req.method == "HEAD") return true;
+  int64_t total = 0;
+  for (const FileBody& f : res.files) total += f.length;
+  // A small file goes out with its header in one write: a separate header write and
+  // sendfile(2) cost two segments, and for a few KiB the second system call and packet cost
+  // more than copying the bytes.
+  if (total <= kInlineFileBytes && ReadFilesInto(res.files, &res.body, /*no_wait=*/true)) {
+    res.files.clear();  // the body's length replaces any Content-Length
+    return true;
+  }
+  for (const FileBody& f : res.files) {
+    if (!InMemoryFile(f.fd.get())) return false;
+  }
+  return true;
 }
 
 void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
@@ -732,7 +885,7 @@ void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
       if (PrepareBody(req, res, parser, reader, route)) {
         if (route.options.nonblocking) {
           CallHandler(route.handler, req, res);
-        } else if (!(route.options.fast_path && route.options.fast_path(req, res))) {
+        } else if (!(route.options.fast_path && TryFastPath(route.options.fast_path, req, res))) {
           blocking = &route.handler;
         }
       }
@@ -775,32 +928,47 @@ void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
     bool keep_alive = false;
     bool ok = true;
     bool written = false;
+    // Writes the response from a pool thread, through the loop: for what may block (a stream
+    // callback, file bodies on a disk).
+    auto write_from_pool = [&] {
+      if (res.stream && !res.file && res.files.empty()) {
+        ok = WriteStreamed(pooled, req, version, res, &keep_alive);
+        written = true;
+      } else if (!FilesReadyOnLoop(req, res)) {
+        ok = WriteResponse(conn, pooled, req, version, res, keep_alive);
+        written = true;
+      }
+    };
     if (blocking) {
       reader.set_io(&pooled);
-      RunOnPool(
+      bool ran = RunOnPool(
           conn,
           [&] {
             CallHandler(*blocking, req, res);
             keep_alive = settle();
-            if (!abandon && res.stream && !res.file && res.files.empty()) {
-              // The stream callback may block too: it runs here, its writes go through the loop.
-              ok = WriteStreamed(pooled, req, version, res, keep_alive);
-              written = true;
-            }
+            if (!abandon && !res.defer) write_from_pool();
           },
           yield);
       reader.set_io(&coro);
+      if (!ran) return;  // stopping
     } else {
       keep_alive = settle();
     }
-    if (abandon) return;
-    if (!written) {
+    if (!abandon && res.defer) {
+      res.stream = nullptr;  // not supported with a deferred answer
+      AwaitDeferred(conn, res, yield);
+    }
+    if (!abandon && !written) {
       if (res.stream && !res.file && res.files.empty()) {
-        ok = WriteStreamed(coro, req, version, res, keep_alive);
-      } else {
-        ok = WriteResponse(conn, coro, req, version, res, keep_alive);
+        // Only a nonblocking handler's stream callback gets here; it does not block either.
+        ok = WriteStreamed(coro, req, version, res, &keep_alive);
+        written = true;
+      } else if (!FilesReadyOnLoop(req, res)) {
+        if (!RunOnPool(conn, write_from_pool, yield)) return;
       }
     }
+    if (abandon) return;
+    if (!written) ok = WriteResponse(conn, coro, req, version, res, keep_alive);
     Record(req, res, remote, start);
     if (!ok) return;
     if (!keep_alive) {
@@ -855,23 +1023,28 @@ std::string HttpServer::Impl::Header(unsigned version, const HttpResponse& res,
 }
 
 bool HttpServer::Impl::WriteStreamed(Io& io, const HttpRequest& req, unsigned version,
-                                     HttpResponse& res, bool keep_alive) {
+                                     HttpResponse& res, bool* keep_alive) {
   const bool head = req.method == "HEAD";
   const bool bodiless_status = res.status == 204 || res.status == 304 || res.status < 200;
   bool has_length = res.headers.Has("Content-Length");
   Framing framing;
   framing.chunked = !has_length && !head && !bodiless_status;
   if (framing.chunked && version < 11) {
-    keep_alive = false;  // HTTP/1.0 has no chunking: the end of the body is the close
+    *keep_alive = false;  // HTTP/1.0 has no chunking: the end of the body is the close
     framing.chunked = false;
   }
-  framing.keep_alive = keep_alive;
+  framing.keep_alive = *keep_alive;
   std::string header = Header(version, res, framing);
   asio::const_buffer hb(header.data(), header.size());
   if (io.Write(Buffers(&hb, 1), idle)) return false;
-  if (head || bodiless_status) return keep_alive;
+  if (head || bodiless_status) return true;
   SessionBodyWriter writer(io, framing.chunked, idle);
-  Status st = res.stream(writer);
+  Status st;
+  try {
+    st = res.stream(writer);
+  } catch (const std::exception& e) {
+    st = Status::Internal(std::string("the body callback threw: ") + e.what());
+  }
   if (!st.ok()) {
     logger->Warn(options.name, StrCat("response body for ", req.method, " ", req.path,
                                       " aborted: ", st.ToString()));
@@ -881,13 +1054,11 @@ bool HttpServer::Impl::WriteStreamed(Io& io, const HttpRequest& req, unsigned ve
     static constexpr std::string_view kLast = "0\r\n\r\n";
     asio::const_buffer lb(kLast.data(), kLast.size());
     if (io.Write(Buffers(&lb, 1), idle)) return false;
-  } else if (!has_length) {
-    return false;  // HTTP/1.0 stream: close to end the body
   }
-  return keep_alive;
+  return true;
 }
 
-bool HttpServer::Impl::WriteResponse(Connection& conn, CoroIo& io, const HttpRequest& req,
+bool HttpServer::Impl::WriteResponse(Connection& conn, Io& io, const HttpRequest& req,
                                      unsigned version, HttpResponse& res, bool keep_alive) {
   const bool head = req.method == "HEAD";
   const bool bodiless_status = res.status == 204 || res.status == 304 || res.status < 200;
@@ -902,10 +1073,10 @@ bool HttpServer::Impl::WriteResponse(Connection& conn, CoroIo& io, const HttpReq
   if (!res.files.empty()) {
     int64_t total = 0;
     for (const FileBody& f : res.files) total += f.length;
-    // A small file goes out with its header in one write: a separate header write and
-    // sendfile(2) cost two segments, and for a few KiB the second system call and packet
-    // cost more than copying the bytes.
-    if (!head && total <= kInlineFileBytes && ReadFilesInto(res.files, &res.body)) {
+    // Small files go out with the header in one write (see FilesReadyOnLoop), which has read
+    // them already when this runs on the loop.
+    if (!head && total <= kInlineFileBytes &&
+        ReadFilesInto(res.files, &res.body, /*no_wait=*/false)) {
       res.files.clear();  // the body's length replaces any Content-Length
     }
   }
@@ -940,7 +1111,7 @@ bool HttpServer::Impl::WriteResponse(Connection& conn, CoroIo& io, const HttpReq
   return !io.Write(bufs, idle);
 }
 
-bool HttpServer::Impl::SendFile(Connection& conn, CoroIo& io, FileBody& file) {
+bool HttpServer::Impl::SendFile(Connection& conn, Io& io, FileBody& file) {
   off_t offset = file.offset;
   int64_t remaining = file.length;
   while (remaining > 0) {
@@ -1004,9 +1175,15 @@ void HttpServer::Impl::Stop() {
     for (auto& loop : loops) {
       asio::post(loop->ioc, [l = loop.get(), only_idle] {
         for (Connection* c : l->conns) {
-          if (only_idle && !c->idle) continue;
           beast::error_code ignored;
-          c->socket.close(ignored);
+          if (c->idle) {
+            c->socket.close(ignored);
+          } else if (!only_idle) {
+            // A pool thread may be in sendfile(2) on the descriptor: shut the connection down
+            // (its operations fail) but leave closing the descriptor to the session.
+            c->socket.shutdown(tcp::socket::shutdown_both, ignored);
+            c->socket.cancel(ignored);
+          }
         }
       });
     }

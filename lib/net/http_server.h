@@ -4,7 +4,7 @@
 // each accepted connection is pinned to one loop and runs there as a stackful coroutine that
 // reads requests, routes them and writes responses without any thread hand-off. Handlers are
 // plain synchronous code and run on a separate handler pool (threads started on demand, at most
-// `threads`), where they may block on disk, locks, RocksDB syncs or calls to other servers; the
+// `threads`, see there), where they may block on disk, locks, RocksDB syncs or calls to other servers; the
 // coroutine waits for them on its loop. A route marked `nonblocking`, or whose `fast_path`
 // answers, runs on the loop itself and saves the two hand-offs (see RouteOptions). A pooled
 // handler's BodyReader/BodyWriter calls hand each socket operation to the loop and wait for it.
@@ -36,10 +36,13 @@ struct HttpServerOptions {
   int port = 0;
   // Event-loop threads; 0 = one per hardware thread.
   int io_threads = 0;
-  // Most handler-pool threads; 0 = max(64, 8 x hardware threads): handlers block on disk,
+  // Most handler-pool threads; 0 = max(256, 32 x hardware threads): handlers block on disk,
   // RocksDB syncs (concurrent writers share one sync only if they run at once), UFS calls and
-  // slow clients of streamed bodies.
+  // slow clients of streamed bodies. max(4, 2 x hardware threads) start as soon as needed; more
+  // only when a handler waited `pool_grow_after_ms` for a thread while none became free (the
+  // running ones are blocked, not busy).
   int threads = 0;
+  int64_t pool_grow_after_ms = 10;
   size_t max_header_bytes = 64 * 1024;
   size_t max_body_bytes = 64 * 1024 * 1024;
   int64_t idle_timeout_ms = 60'000;

@@ -244,6 +244,11 @@ Status FileSystemMaster::MaybeSync() {
   return store_->Sync();
 }
 
+void FileSystemMaster::WhenDurable(std::function<void(Status)> done) {
+  if (!options_.journal_sync) return done(Status::OK());
+  store_->WhenDurable(std::move(done));
+}
+
 void FileSystemMaster::UpdateIndexes(const Inode& before, const Inode& after,
                                      InodeWriteBatch* batch) {
   auto update = [&](bool had, bool has, const std::string& key) {
@@ -527,7 +532,8 @@ Status FileSystemMaster::CreateDirectory(const CallerInfo& caller, std::string_v
 }
 
 Result<wire::FileInfo> FileSystemMaster::CreateFile(const CallerInfo& caller, std::string_view raw,
-                                                    const wire::CreateFileOptions& options) {
+                                                    const wire::CreateFileOptions& options,
+                                                    bool sync) {
   ASSIGN_OR_RETURN(std::string path, NormalizePath(raw));
   if (path == "/") return Status::AlreadyExists("Not allowed to create existing root path: /");
   // As for directories: no load of a missing path, a sync only by interval.
@@ -604,13 +610,14 @@ Result<wire::FileInfo> FileSystemMaster::CreateFile(const CallerInfo& caller, st
     info = ToFileInfo(file, path);
   }
   if (blocks_ && !freed.empty()) blocks_->FreeBlocks(freed);
-  RETURN_IF_ERROR(MaybeSync());
+  if (sync) RETURN_IF_ERROR(MaybeSync());
   return info;
 }
 
 Result<wire::FileInfo> FileSystemMaster::CompleteFile(const CallerInfo& caller,
                                                       std::string_view raw,
-                                                      const CompleteFileOptions& options) {
+                                                      const CompleteFileOptions& options,
+                                                      bool sync) {
   ASSIGN_OR_RETURN(std::string path, NormalizePath(raw));
   if (options.length < 0) {
     return Status::InvalidArgument("Invalid length " + std::to_string(options.length) + " for " +
@@ -660,7 +667,7 @@ Result<wire::FileInfo> FileSystemMaster::CompleteFile(const CallerInfo& caller,
     RETURN_IF_ERROR(CommitLocked(batch));
     info = ToFileInfo(file, path);
   }
-  RETURN_IF_ERROR(MaybeSync());
+  if (sync) RETURN_IF_ERROR(MaybeSync());
   return info;
 }
 

@@ -130,10 +130,15 @@ class FileSystemMaster {
                       const wire::ExistsOptions& options);
   Status CreateDirectory(const CallerInfo& caller, std::string_view path,
                          const wire::CreateDirectoryOptions& options);
+  // With `sync` false the journal sync is left to the caller (WhenDurable), who must not
+  // acknowledge the call before it.
   Result<wire::FileInfo> CreateFile(const CallerInfo& caller, std::string_view path,
-                                    const wire::CreateFileOptions& options);
+                                    const wire::CreateFileOptions& options, bool sync = true);
   Result<wire::FileInfo> CompleteFile(const CallerInfo& caller, std::string_view path,
-                                      const CompleteFileOptions& options);
+                                      const CompleteFileOptions& options, bool sync = true);
+  // Calls `done` once every change made so far is durable (at once, OK, without journal sync);
+  // no thread waits meanwhile. See InodeStore::WhenDurable.
+  void WhenDurable(std::function<void(Status)> done);
   Status Delete(const CallerInfo& caller, std::string_view path,
                 const wire::DeleteOptions& options);
   Status Rename(const CallerInfo& caller, std::string_view src, std::string_view dst,

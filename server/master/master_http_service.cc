@@ -83,6 +83,19 @@ net::FastPath TryRpcText(CallerResolver* callers, TryTextFn fn) {
   };
 }
 
+// A text handler that commits without waiting for the journal sync (it passes sync=false to the
+// master): its answer goes out only once the commit is durable, and no thread waits for the
+// fsync meanwhile, so every request in flight can share one group commit.
+net::Handler DurableRpcText(CallerResolver* callers, FileSystemMaster* fs, RpcTextFn fn) {
+  net::Handler text = RpcText(callers, std::move(fn));
+  return [text = std::move(text), fs](net::HttpRequest& req, net::HttpResponse& res) {
+    text(req, res);
+    if (res.status == 200) {
+      res.defer = [fs](std::function<void(Status)> done) { fs->WhenDurable(std::move(done)); };
+    }
+  };
+}
+
 // Wraps a handler body that returns a JSON document or an error.
 using RpcFn = std::function<Result<json>(const CallerInfo&, const json&)>;
 
@@ -121,18 +134,31 @@ Result<CallerInfo> CallerResolver::ResolveImpl(const net::HttpRequest& req, bool
   }
   CallerInfo c;
   c.user = *user;
-  int64_t now = clock_->MonotonicMs();
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = groups_.find(c.user);
-  if (it == groups_.end() || now - it->second.first > kGroupCacheMs) {
-    if (!may_block) {
+  const int64_t now = clock_->MonotonicMs();
+  {
+    // Never waits on the lock without may_block: a lookup elsewhere holds it only briefly, but
+    // the event loop must not wait at all.
+    std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+    if (may_block) {
+      lock.lock();
+    } else if (!lock.try_lock()) {
       *blocked = true;
-      return Status::Unavailable("The groups of " + c.user + " are not cached");
+      return Status::Unavailable("The group cache is busy");
     }
-    groups_[c.user] = {now, GroupsOfUser(c.user)};
-    it = groups_.find(c.user);
+    auto it = groups_.find(c.user);
+    if (it != groups_.end() && now - it->second.first <= kGroupCacheMs) {
+      c.groups = it->second.second;
+      return c;
+    }
   }
-  c.groups = it->second.second;
+  if (!may_block) {
+    *blocked = true;
+    return Status::Unavailable("The groups of " + c.user + " are not cached");
+  }
+  // The lookup (NSS: files, LDAP, ...) runs without the lock, so it holds up no other caller.
+  c.groups = GroupsOfUser(c.user);
+  std::lock_guard<std::mutex> lock(mu_);
+  groups_[c.user] = {now, c.groups};
   return c;
 }
 
@@ -218,57 +244,66 @@ void AddMasterRpcRoutes(net::Router& router, FileSystemMaster* fs, CallerResolve
     RETURN_IF_ERROR(fs->CreateDirectory(c, path, opts));
     return Empty();
   });
-  text_route(rpc::kCreateFile, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
+  // Creates and completes, the calls of every file write, wait for their journal sync without a
+  // thread (see DurableRpcText).
+  auto durable_route = [&](std::string_view name, RpcTextFn fn) {
+    router.Add("POST", std::string(wire::kMasterFsPrefix) + std::string(name),
+               DurableRpcText(callers, fs, std::move(fn)));
+  };
+  durable_route(rpc::kCreateFile, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     ASSIGN_OR_RETURN(auto opts, wire::CreateFileOptionsFromJson(OptionsOf(j)));
-    ASSIGN_OR_RETURN(wire::FileInfo info, fs->CreateFile(c, path, opts));
+    ASSIGN_OR_RETURN(wire::FileInfo info, fs->CreateFile(c, path, opts, /*sync=*/false));
     return wire::FileInfoJsonText(info);
   });
-  text_route(rpc::kCompleteFile, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
-    ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
-    CompleteFileOptions opts;
-    auto len = j.find("length");
-    if (len != j.end()) {
-      if (!len->is_number_integer())
-        return Status::InvalidArgument("\"length\" must be an integer");
-      opts.length = len->get<int64_t>();
-    }
-    auto wt = j.find("writeType");
-    if (wt != j.end()) {
-      auto parsed = wt->is_string() ? wire::ParseWriteType(wt->get<std::string>()) : std::nullopt;
-      if (!parsed) return Status::InvalidArgument("\"writeType\" must be a write type name");
-      opts.write_type = parsed;
-    }
-    std::map<std::string, std::vector<int64_t>> blocks;
-    int64_t worker_id = 0;
-    if (j.contains("workerId") && j.contains("blocks")) {
-      if (!j["workerId"].is_number_integer() || !j["blocks"].is_object()) {
-        return Status::InvalidArgument(
-            "\"workerId\" must be an integer and \"blocks\" an object of tier -> block ids");
-      }
-      worker_id = j["workerId"].get<int64_t>();
-      for (auto it = j["blocks"].begin(); it != j["blocks"].end(); ++it) {
-        if (!it.value().is_array()) return Status::InvalidArgument("\"blocks\" must map to arrays");
-        for (const json& id : it.value()) {
-          if (!id.is_number_integer()) return Status::InvalidArgument("block ids are integers");
-          blocks[it.key()].push_back(id.get<int64_t>());
+  durable_route(
+      rpc::kCompleteFile, [fs](const CallerInfo& c, const json& j) -> Result<std::string> {
+        ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
+        CompleteFileOptions opts;
+        auto len = j.find("length");
+        if (len != j.end()) {
+          if (!len->is_number_integer())
+            return Status::InvalidArgument("\"length\" must be an integer");
+          opts.length = len->get<int64_t>();
         }
-      }
-    }
-    ASSIGN_OR_RETURN(wire::FileInfo info, fs->CompleteFile(c, path, opts));
-    // Only blocks of this file: a client cannot place other files' blocks.
-    for (auto& [tier, ids] : blocks) {
-      std::erase_if(ids, [&](int64_t b) { return wire::FileIdOfBlock(b) != info.file_id; });
-    }
-    if (worker_id > 0 && fs->block_service()) {
-      fs->block_service()->CommitBlocks(worker_id, blocks);
-      // The file is complete whatever happens now: a failed re-read (say, a caller that may
-      // write but not read) keeps the answer computed before the blocks were recorded.
-      auto fresh = fs->GetStatusById(c, info.file_id);
-      if (fresh.ok()) info = std::move(*fresh);
-    }
-    return wire::FileInfoJsonText(info);
-  });
+        auto wt = j.find("writeType");
+        if (wt != j.end()) {
+          auto parsed =
+              wt->is_string() ? wire::ParseWriteType(wt->get<std::string>()) : std::nullopt;
+          if (!parsed) return Status::InvalidArgument("\"writeType\" must be a write type name");
+          opts.write_type = parsed;
+        }
+        std::map<std::string, std::vector<int64_t>> blocks;
+        int64_t worker_id = 0;
+        if (j.contains("workerId") && j.contains("blocks")) {
+          if (!j["workerId"].is_number_integer() || !j["blocks"].is_object()) {
+            return Status::InvalidArgument(
+                "\"workerId\" must be an integer and \"blocks\" an object of tier -> block ids");
+          }
+          worker_id = j["workerId"].get<int64_t>();
+          for (auto it = j["blocks"].begin(); it != j["blocks"].end(); ++it) {
+            if (!it.value().is_array())
+              return Status::InvalidArgument("\"blocks\" must map to arrays");
+            for (const json& id : it.value()) {
+              if (!id.is_number_integer()) return Status::InvalidArgument("block ids are integers");
+              blocks[it.key()].push_back(id.get<int64_t>());
+            }
+          }
+        }
+        ASSIGN_OR_RETURN(wire::FileInfo info, fs->CompleteFile(c, path, opts, /*sync=*/false));
+        // Only blocks of this file: a client cannot place other files' blocks.
+        for (auto& [tier, ids] : blocks) {
+          std::erase_if(ids, [&](int64_t b) { return wire::FileIdOfBlock(b) != info.file_id; });
+        }
+        if (worker_id > 0 && fs->block_service()) {
+          fs->block_service()->CommitBlocks(worker_id, blocks);
+          // The file is complete whatever happens now: a failed re-read (say, a caller that may
+          // write but not read) keeps the answer computed before the blocks were recorded.
+          auto fresh = fs->GetStatusById(c, info.file_id);
+          if (fresh.ok()) info = std::move(*fresh);
+        }
+        return wire::FileInfoJsonText(info);
+      });
   route(rpc::kDelete, [fs](const CallerInfo& c, const json& j) -> Result<json> {
     ASSIGN_OR_RETURN(std::string path, StringField(j, "path"));
     ASSIGN_OR_RETURN(auto opts, wire::DeleteOptionsFromJson(OptionsOf(j)));

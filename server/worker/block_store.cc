@@ -667,12 +667,16 @@ void BlockStore::AbortTemp(int64_t block_id, const std::string& temp_path) {
 // ---------------------------------------------------------------------------------------------
 // Reads, removal, moves
 
-Result<BlockReadHandle> BlockStore::LockBlock(int64_t block_id) {
+Result<BlockReadHandle> BlockStore::LockBlock(int64_t block_id, bool wait_if_busy) {
   std::unique_lock<std::mutex> lock(mu_);
-  settled_.wait(lock, [&] {
+  auto settled = [&] {
     auto it = blocks_.find(block_id);
     return it == blocks_.end() || it->second.state != BlockState::kBusy;
-  });
+  };
+  if (!wait_if_busy && !settled()) {
+    return Status::Unavailable(StrCat("Block ", block_id, " is being moved"));
+  }
+  settled_.wait(lock, settled);
   auto it = blocks_.find(block_id);
   if (it == blocks_.end() || it->second.state == BlockState::kRemovePending) {
     return Status::NotFound(StrCat("Block ", block_id, " is not in this worker's store"));

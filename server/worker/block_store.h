@@ -167,7 +167,8 @@ class BlockStore {
 
   // Read-locks a committed block (see BlockReadHandle) and records an access for the
   // annotator. Waits while the block is being moved. NOT_FOUND if absent or removed.
-  Result<BlockReadHandle> LockBlock(int64_t block_id);
+  // With `wait_if_busy` false (an event loop), a block being moved is UNAVAILABLE at once.
+  Result<BlockReadHandle> LockBlock(int64_t block_id, bool wait_if_busy = true);
 
   // True for a committed block that has not been removed.
   bool HasBlock(int64_t block_id) const;

@@ -62,9 +62,10 @@ Status WorkerS3Server::Start() {
   users_ = std::make_unique<proxy::S3UserFileSystems>(fs_.get(), std::move(per_user));
   s3_ = std::make_unique<proxy::S3Service>(options_.s3, users_.get(), logger_, clock_);
   if (store_ != nullptr) {
-    // The worker's own block store answers from memory and its tier files either way.
-    s3_->SetLocalReader([this](const wire::FileInfo& info, int64_t first, int64_t length,
-                               bool /*may_block*/) { return LocalRegions(info, first, length); });
+    s3_->SetLocalReader(
+        [this](const wire::FileInfo& info, int64_t first, int64_t length, bool may_block) {
+          return LocalRegions(info, first, length, may_block);
+        });
   }
   net::Router router;
   net::AddStandardRoutes(router, metrics_);
@@ -96,10 +97,13 @@ int WorkerS3Server::port() const { return server_ ? server_->port() : 0; }
 
 std::optional<std::vector<net::FileBody>> WorkerS3Server::LocalRegions(const wire::FileInfo& info,
                                                                        int64_t first,
-                                                                       int64_t length) {
+                                                                       int64_t length,
+                                                                       bool may_block) {
   return client::BlockRegions(
-      info, first, length, [this](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
-        auto handle = store_->LockBlock(b.block_info.block_id);
+      info, first, length,
+      [this, may_block](const wire::FileBlockInfo& b) -> std::optional<net::FileBody> {
+        // On the event loop a block being moved between tiers is left to the pooled handler.
+        auto handle = store_->LockBlock(b.block_info.block_id, /*wait_if_busy=*/may_block);
         if (!handle.ok() || handle->length() != b.block_info.length) return std::nullopt;
         int fd = ::open(handle->path().c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) return std::nullopt;

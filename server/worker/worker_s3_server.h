@@ -73,8 +73,9 @@ class WorkerS3Server {
   // The redirect hook: true when it answered `call` with a 307.
   bool MaybeRedirect(proxy::S3Call& call);
   // The block files of `info` covering [first, first + length), all from store_, or nullopt.
+  // Without `may_block`, a block being moved between tiers gives nullopt instead of a wait.
   std::optional<std::vector<net::FileBody>> LocalRegions(const wire::FileInfo& info, int64_t first,
-                                                         int64_t length);
+                                                         int64_t length, bool may_block);
 
   const WorkerS3Options options_;
   const std::string self_host_;

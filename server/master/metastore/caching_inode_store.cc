@@ -169,6 +169,9 @@ class CachingInodeStore final : public InodeStore {
   }
 
   Status Sync() override { return base_->Sync(); }
+  void WhenDurable(std::function<void(Status)> done) override {
+    base_->WhenDurable(std::move(done));
+  }
   Result<int64_t> MaxInodeId() override { return base_->MaxInodeId(); }
   int64_t ApproximateInodeCount() override { return base_->ApproximateInodeCount(); }
 

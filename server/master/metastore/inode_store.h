@@ -133,6 +133,10 @@ class InodeStore {
   // callers share one fsync. An error (UNAVAILABLE) leaves durability unknown; a later Sync
   // may succeed and then covers the same commits.
   virtual Status Sync() = 0;
+  // Calls `done` once every Commit that returned before this call is durable, with what Sync
+  // would have returned, on some thread (possibly this one, right away). Nobody waits meanwhile:
+  // an HTTP answer can wait for its group commit without holding a thread. Default: Sync().
+  virtual void WhenDurable(std::function<void(Status)> done) { done(Sync()); }
 
   // Largest inode id stored, or -1 when empty. Used to resume id allocation after a restart.
   virtual Result<int64_t> MaxInodeId() = 0;

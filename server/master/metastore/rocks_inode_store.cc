@@ -10,7 +10,8 @@
 // largest id.
 //
 // Durability: Commit is one WriteBatch written with sync=false: in the WAL, handed to the OS,
-// surviving kill -9. Sync() is group commit (see SyncCoordinator below).
+// surviving kill -9. Sync() is group commit: concurrent callers share one fsync; WhenDurable
+// queues a callback for a syncer thread that runs fsyncs back to back while anyone waits.
 //
 // Thread safety: RocksDB's DB is thread-safe; the store's own state is the Sync coordinator,
 // guarded by sync_mutex_, and an atomic commit counter.
@@ -27,6 +28,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -121,6 +123,13 @@ class RocksInodeStore final : public InodeStore {
       : db_(std::move(db)), handles_(std::move(handles)) {}
 
   ~RocksInodeStore() override {
+    // The syncer answers whoever still waits (one last sync), then ends.
+    {
+      std::lock_guard lock(sync_mutex_);
+      stop_syncer_ = true;
+    }
+    syncer_cv_.notify_all();
+    if (syncer_.joinable()) syncer_.join();
     // RocksDB requires every column family handle to be destroyed before the DB closes.
     for (rocksdb::ColumnFamilyHandle* handle : handles_) {
       db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
@@ -235,18 +244,21 @@ class RocksInodeStore final : public InodeStore {
       // The sync that covered us failed (a later success would have covered us too).
       if (covered) return last_sync_status_;
     }
-    sync_in_flight_ = true;
-    in_flight_covers_ = commits_returned_.load(std::memory_order_acquire);
-    const uint64_t covers = in_flight_covers_;
-    lock.unlock();
-    Status status = FromRocks(db_->SyncWAL(), "syncing the write-ahead log");
-    lock.lock();
-    sync_in_flight_ = false;
-    ++sync_generation_;
-    last_sync_status_ = status;
-    if (status.ok()) synced_commits_ = std::max(synced_commits_, covers);
-    sync_cv_.notify_all();
-    return status;
+    return SyncLocked(lock);
+  }
+
+  void WhenDurable(std::function<void(Status)> done) override {
+    const uint64_t target = commits_returned_.load(std::memory_order_acquire);
+    {
+      std::lock_guard lock(sync_mutex_);
+      if (synced_commits_ < target) {
+        waiters_.push_back(Waiter{target, std::move(done)});
+        if (!syncer_.joinable()) syncer_ = std::thread([this] { RunSyncer(); });
+        syncer_cv_.notify_one();
+        return;
+      }
+    }
+    done(Status::OK());
   }
 
   Result<int64_t> MaxInodeId() override {
@@ -267,6 +279,62 @@ class RocksInodeStore final : public InodeStore {
   }
 
  private:
+  struct Waiter {
+    uint64_t target;
+    std::function<void(Status)> done;
+  };
+
+  // Runs one sync covering every commit returned so far; `lock` holds sync_mutex_ and no sync
+  // is in flight. Wakes Sync() callers and the syncer.
+  Status SyncLocked(std::unique_lock<std::mutex>& lock) {
+    sync_in_flight_ = true;
+    in_flight_covers_ = commits_returned_.load(std::memory_order_acquire);
+    const uint64_t covers = in_flight_covers_;
+    lock.unlock();
+    Status status = FromRocks(db_->SyncWAL(), "syncing the write-ahead log");
+    lock.lock();
+    sync_in_flight_ = false;
+    ++sync_generation_;
+    last_sync_status_ = status;
+    last_sync_covers_ = covers;
+    if (status.ok()) synced_commits_ = std::max(synced_commits_, covers);
+    sync_cv_.notify_all();
+    return status;
+  }
+
+  // The syncer thread of WhenDurable: syncs while anyone waits (each sync covers every commit
+  // made while the previous one ran: group commit) and answers the waiters it covered.
+  void RunSyncer() {
+    std::unique_lock lock(sync_mutex_);
+    while (true) {
+      syncer_cv_.wait(lock, [this] { return stop_syncer_ || !waiters_.empty(); });
+      if (waiters_.empty()) return;  // stopping, nobody left to answer
+      if (sync_in_flight_) {
+        // A Sync() caller is syncing: its result may cover the waiters.
+        const uint64_t generation = sync_generation_;
+        sync_cv_.wait(lock, [&] { return sync_generation_ != generation; });
+      } else if (std::any_of(waiters_.begin(), waiters_.end(),
+                             [this](const Waiter& w) { return w.target > synced_commits_; })) {
+        (void)SyncLocked(lock);  // the result reaches the waiters below
+      }
+      std::vector<std::pair<std::function<void(Status)>, Status>> answers;
+      std::erase_if(waiters_, [&](Waiter& w) {
+        if (synced_commits_ >= w.target) {
+          answers.emplace_back(std::move(w.done), Status::OK());
+          return true;
+        }
+        if (!last_sync_status_.ok() && last_sync_covers_ >= w.target) {
+          answers.emplace_back(std::move(w.done), last_sync_status_);
+          return true;
+        }
+        return false;
+      });
+      lock.unlock();
+      for (auto& [done, status] : answers) done(status);
+      lock.lock();
+    }
+  }
+
   rocksdb::ColumnFamilyHandle* meta() const { return handles_[0]; }
   rocksdb::ColumnFamilyHandle* inodes() const { return handles_[1]; }
   rocksdb::ColumnFamilyHandle* edges() const { return handles_[2]; }
@@ -313,6 +381,11 @@ class RocksInodeStore final : public InodeStore {
   uint64_t synced_commits_ = 0;    // guarded by sync_mutex_: commits known durable
   uint64_t sync_generation_ = 0;   // guarded by sync_mutex_: completed syncs
   Status last_sync_status_;        // guarded by sync_mutex_: of the latest completed sync
+  uint64_t last_sync_covers_ = 0;  // guarded by sync_mutex_: what the latest sync covered
+  std::condition_variable syncer_cv_;
+  std::vector<Waiter> waiters_;  // guarded by sync_mutex_: WhenDurable callers not yet answered
+  bool stop_syncer_ = false;     // guarded by sync_mutex_
+  std::thread syncer_;           // started by the first WhenDurable that has to wait
 };
 
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(const RocksInodeStoreOptions& options) {

@@ -231,6 +231,31 @@ class TestServer {
           };
         },
         Nonblocking());
+    // File bodies from a nonblocking handler: one on disk (sent from the pool) or in memory.
+    router.Add(
+        "GET", "/inline/file",
+        [this](HttpRequest& req, HttpResponse& res) {
+          std::string path = req.HasQuery("shm") ? shm_path : file_path;
+          FileBody f;
+          f.fd = UniqueFd(::open(path.c_str(), O_RDONLY));
+          f.offset = std::stoll(req.Query("offset").value_or("0"));
+          f.length = std::stoll(req.Query("length").value_or("0"));
+          res.file = std::move(f);
+        },
+        Nonblocking());
+    router.Add("GET", "/stream/throw", [](HttpRequest&, HttpResponse& res) {
+      res.stream = [](BodyWriter& w) -> Status {
+        RETURN_IF_ERROR(w.Write("partial"));
+        throw std::runtime_error("stream broke");
+      };
+    });
+    RouteOptions fast_throw;
+    fast_throw.fast_path = [](HttpRequest&, HttpResponse&) -> bool {
+      throw std::runtime_error("fast broke");
+    };
+    router.Add(
+        "GET", "/fast/throw",
+        [](HttpRequest&, HttpResponse& res) { res.Set(200, "text/plain", "x"); }, fast_throw);
     // The fast path answers when ?fast is given; otherwise the pooled handler does.
     RouteOptions maybe_fast;
     maybe_fast.fast_path = [this](HttpRequest& req, HttpResponse& res) {
@@ -246,6 +271,30 @@ class TestServer {
           res.Set(200, "text/plain", "slow");
         },
         maybe_fast);
+    // /deferred answers only when /finish?status=ok|fail hands its `done` a result.
+    router.Add("GET", "/deferred", [this](HttpRequest&, HttpResponse& res) {
+      res.Set(200, "text/plain", "durable");
+      res.defer = [this](std::function<void(Status)> done) {
+        std::lock_guard<std::mutex> lock(deferred_mu);
+        deferred.push_back(std::move(done));
+        deferred_cv.notify_all();
+      };
+    });
+    router.Add("GET", "/finish", [this](HttpRequest& req, HttpResponse& res) {
+      std::function<void(Status)> done;
+      {
+        std::lock_guard<std::mutex> lock(deferred_mu);
+        if (deferred.empty()) return res.Set(409, "text/plain", "nothing deferred");
+        done = std::move(deferred.front());
+        deferred.erase(deferred.begin());
+      }
+      // From a thread of our own, as a syncer thread would.
+      bool fail = req.Query("status") == "fail";
+      std::thread([done = std::move(done), fail] {
+        done(fail ? Status::Unavailable("the sync failed") : Status::OK());
+      }).join();
+      res.Set(200, "text/plain", "finished");
+    });
     router.Add("GET", "/gate/wait", [this](HttpRequest&, HttpResponse& res) {
       res.Set(200, "text/plain", gate.Wait(10'000) ? "opened" : "still closed");
     });
@@ -266,10 +315,18 @@ class TestServer {
   HttpServer& server() { return *server_; }
 
   std::string file_path;
+  std::string shm_path;
   UploadStats upload;
   MetricsRegistry metrics;
   ThreadLog threads;
   Gate gate;
+  std::mutex deferred_mu;
+  std::condition_variable deferred_cv;
+  std::vector<std::function<void(Status)>> deferred;  // guarded by deferred_mu
+  void UntilDeferred() {
+    std::unique_lock<std::mutex> lock(deferred_mu);
+    deferred_cv.wait(lock, [this] { return !deferred.empty(); });
+  }
 
  private:
   Logger logger_;
@@ -364,6 +421,77 @@ TEST_CASE("inline handlers stream responses and turn exceptions into 500", "[net
   r = client.Send("127.0.0.1", s.port(), Get("/inline/hello"));
   REQUIRE(r.ok());
   CHECK(r->body == "inline");
+}
+
+TEST_CASE("file bodies of nonblocking handlers are sent from disk or memory alike", "[net]") {
+  std::string content(300 * 1024, '\0');
+  for (size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>('a' + i % 26);
+  TempFile disk(content);
+  std::string shm = "/dev/shm/alluxio-test-" + std::to_string(::getpid());
+  {
+    std::ofstream out(shm, std::ios::binary);
+    out << content;
+  }
+  HttpServerOptions o;
+  o.io_threads = 1;
+  TestServer s(o);
+  s.file_path = disk.path;
+  s.shm_path = shm;
+  HttpClient client;
+  for (std::string where : {"", "&shm"}) {
+    for (auto [offset, length] : {std::pair<int, int>{0, 4096}, {1000, 200 * 1024}}) {
+      auto r = client.Send("127.0.0.1", s.port(),
+                           Get("/inline/file?offset=" + std::to_string(offset) +
+                               "&length=" + std::to_string(length) + where));
+      REQUIRE(r.ok());
+      CHECK(r->status == 200);
+      CHECK(r->body == content.substr(static_cast<size_t>(offset), static_cast<size_t>(length)));
+    }
+  }
+  std::remove(shm.c_str());
+}
+
+TEST_CASE("a throwing stream callback or fast path costs one request, not the server", "[net]") {
+  TestServer s;
+  HttpClient client;
+  auto broken = client.Send("127.0.0.1", s.port(), Get("/stream/throw"));
+  CHECK((!broken.ok() || broken->body.find("partial") != std::string::npos));
+  auto fast = client.Send("127.0.0.1", s.port(), Get("/fast/throw"));
+  REQUIRE(fast.ok());
+  CHECK(fast->status == 500);
+  CHECK(nlohmann::json::parse(fast->body)["message"] == "Internal error: fast broke");
+  auto ok = client.Send("127.0.0.1", s.port(), Get("/hello"));
+  REQUIRE(ok.ok());
+  CHECK(ok->status == 200);
+}
+
+TEST_CASE("a deferred answer goes out when its work is done, holding no thread meanwhile",
+          "[net]") {
+  HttpServerOptions o;
+  o.io_threads = 1;
+  o.threads = 1;  // one handler thread: the waiting request must not hold it
+  TestServer s(o);
+  for (std::string outcome : {"ok", "fail"}) {
+    Result<ClientResponse> waited = Status::Internal("not run");
+    std::thread waiter([&] {
+      HttpClient c;
+      waited = c.Send("127.0.0.1", s.port(), Get("/deferred"));
+    });
+    s.UntilDeferred();  // the first request is parked, its handler has returned
+    HttpClient client;
+    auto finished = client.Send("127.0.0.1", s.port(), Get("/finish?status=" + outcome));
+    waiter.join();
+    REQUIRE(finished.ok());
+    CHECK(finished->body == "finished");
+    REQUIRE(waited.ok());
+    if (outcome == "ok") {
+      CHECK(waited->status == 200);
+      CHECK(waited->body == "durable");
+    } else {
+      CHECK(waited->status == 503);
+      CHECK(nlohmann::json::parse(waited->body)["message"] == "the sync failed");
+    }
+  }
 }
 
 TEST_CASE("unknown routes get 404 and wrong methods 405 with Allow, both as JSON", "[net]") {

@@ -533,6 +533,44 @@ TEST_CASE("blocks move between file systems by copy, leaving no source or temp f
   CHECK(TierOf(*store, 2) == "MEM");
 }
 
+TEST_CASE("LockBlock without waiting never waits for a move and never sees a half-moved block",
+          "[block_store]") {
+  Env env;
+  BlockStoreOptions options = env.Options({{"MEM", {4 << 20}}, {"SSD", {8 << 20}}});
+  auto store = env.Open(options);
+  Write(*store, 1, 4 << 20);
+  {
+    auto settled = store->LockBlock(1, /*wait_if_busy=*/false);
+    REQUIRE(settled.ok());
+    CHECK(settled->length() == 4 << 20);
+  }
+  CHECK(store->LockBlock(99, false).status().code() == StatusCode::kNotFound);
+
+  // Moves back and forth while a reader asks without waiting: each answer is the whole block
+  // or UNAVAILABLE (being moved), never a wait, NOT_FOUND or a short file.
+  std::atomic<bool> done{false};
+  std::thread mover([&] {
+    // A move finding a live read handle is refused (FAILED_PRECONDITION); count the others.
+    for (int moved = 0, tries = 0; moved < 20 && tries < 100'000; ++tries) {
+      if (store->MoveBlock(1, moved % 2 == 0 ? 1 : 0).ok()) ++moved;
+    }
+    done = true;
+  });
+  int answers = 0;
+  while (!done) {
+    auto h = store->LockBlock(1, false);
+    if (h.ok()) {
+      CHECK(h->length() == 4 << 20);
+      CHECK(fs::file_size(h->path()) == static_cast<uintmax_t>(4 << 20));
+    } else {
+      CHECK(h.status().code() == StatusCode::kUnavailable);
+    }
+    ++answers;
+  }
+  mover.join();
+  CHECK(answers > 0);
+}
+
 TEST_CASE("Open rebuilds the index after a crash and deletes uncommitted blocks", "[block_store]") {
   Env env;
   BlockStoreOptions options = env.Options({{"MEM", {100}}, {"SSD", {1000}}});
