@@ -45,24 +45,24 @@ wire::ExistsOptions ExistsWith(Load load) {
 
 using Names = std::vector<std::string>;
 
+// A harness config whose root UFS "mem://root" is `ufs`.
+HarnessConfig RootedAt(std::shared_ptr<ufs::UnderFileSystem> ufs) {
+  HarnessConfig config;
+  config.root_ufs = "mem://root";
+  config.registry = [ufs](ufs::UfsRegistry& registry) {
+    registry.Register("mem",
+                      [ufs](const std::string&, const std::map<std::string, std::string>&)
+                          -> Result<std::shared_ptr<ufs::UnderFileSystem>> { return ufs; });
+  };
+  return config;
+}
+
 // A harness whose root UFS is "mem://root" behind a FaultInjectingUfs.
 struct FaultyRoot {
   std::shared_ptr<ufs::MemoryUfs> base = std::make_shared<ufs::MemoryUfs>();
   std::shared_ptr<ufs::FaultInjectingUfs> faulty = std::make_shared<ufs::FaultInjectingUfs>(base);
 
-  HarnessConfig Config() const {
-    HarnessConfig config;
-    config.root_ufs = "mem://root";
-    auto f = faulty;
-    config.registry = [f](ufs::UfsRegistry& registry) {
-      registry.Register("mem",
-                        [f](const std::string&, const std::map<std::string, std::string>&)
-                            -> Result<std::shared_ptr<ufs::UnderFileSystem>> {
-                          return std::shared_ptr<ufs::UnderFileSystem>(f);
-                        });
-    };
-    return config;
-  }
+  HarnessConfig Config() const { return RootedAt(faulty); }
 };
 
 // Forwards to another UFS and, once, runs a callback right after a GetStatus of a chosen path
@@ -143,16 +143,7 @@ class HookUfs final : public ufs::UnderFileSystem {
 TEST_CASE("TryGetStatus answers from the metastore and declines whatever would block", "[master]") {
   auto base = std::make_shared<ufs::MemoryUfs>();
   auto hook = std::make_shared<HookUfs>(base);
-  HarnessConfig config;
-  config.root_ufs = "mem://root";
-  config.registry = [hook](ufs::UfsRegistry& registry) {
-    registry.Register("mem",
-                      [hook](const std::string&, const std::map<std::string, std::string>&)
-                          -> Result<std::shared_ptr<ufs::UnderFileSystem>> {
-                        return std::shared_ptr<ufs::UnderFileSystem>(hook);
-                      });
-  };
-  Harness h(config);
+  Harness h(RootedAt(hook));
   h.WriteUfs("/u", "abc");
   // Not loaded yet: ONCE must ask the UFS, so the non-blocking attempt declines.
   CHECK_FALSE(h->TryGetStatus(Alice(), "/u", StatWith(Load::kOnce)).has_value());
@@ -531,16 +522,7 @@ TEST_CASE(
     "replaced an Alluxio-only file)",
     "[master]") {
   auto hook = std::make_shared<HookUfs>(std::make_shared<ufs::MemoryUfs>());
-  HarnessConfig config;
-  config.root_ufs = "mem://root";
-  config.registry = [hook](ufs::UfsRegistry& registry) {
-    registry.Register("mem",
-                      [hook](const std::string&, const std::map<std::string, std::string>&)
-                          -> Result<std::shared_ptr<ufs::UnderFileSystem>> {
-                        return std::shared_ptr<ufs::UnderFileSystem>(hook);
-                      });
-  };
-  Harness h(config);
+  Harness h(RootedAt(hook));
   h.WriteUfs("/f", "ufs data");
   CHECK(h.ListNames("/") == Names{"f"});
   wire::FileInfo recreated;

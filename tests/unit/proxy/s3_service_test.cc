@@ -49,8 +49,11 @@ class Harness {
     service_.AddRoutes(router_, "/api/v1/s3");
   }
 
-  Reply Call(const std::string& method, const std::string& target, const std::string& body = "",
-             const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+  using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+  // A request as the server hands it to the route (signed by "tester").
+  static net::HttpRequest Request(const std::string& method, const std::string& target,
+                                  const HeaderList& headers) {
     net::HttpRequest req;
     req.method = method;
     req.target = target;
@@ -61,18 +64,29 @@ class Harness {
                     "AWS4-HMAC-SHA256 Credential=tester/20240101/us-east-1/s3/aws4_request, "
                     "SignedHeaders=host, Signature=0");
     for (const auto& [k, v] : headers) req.headers.Set(k, v);
-    req.content_length = body.size();
-    auto m = router_.Find(method, req.path);
+    return req;
+  }
+  // The route the server would pick for `req`, its parameters filled in.
+  const net::Router::Route& RouteOf(net::HttpRequest& req) {
+    auto m = router_.Find(req.method, req.path);
     REQUIRE(m.kind == net::Router::MatchKind::kFound);
     req.params = m.params;
+    return *m.route;
+  }
+
+  Reply Call(const std::string& method, const std::string& target, const std::string& body = "",
+             const HeaderList& headers = {}) {
+    net::HttpRequest req = Request(method, target, headers);
+    req.content_length = body.size();
+    const net::Router::Route* route = &RouteOf(req);
     StringBodyReader reader(body);
-    if (m.route->options.stream_request_body) {
+    if (route->options.stream_request_body) {
       req.body_stream = &reader;
     } else {
       req.body = body;
     }
     net::HttpResponse res;
-    m.route->handler(req, res);
+    route->handler(req, res);
     Reply r{res.status, res.headers, res.body};
     if (res.stream) {
       StringWriter w;
@@ -84,25 +98,13 @@ class Harness {
 
   // The route's fast path (what the server tries on its event loop): nullopt when it declines,
   // in which case it must have left the response untouched.
-  std::optional<Reply> FastCall(
-      const std::string& method, const std::string& target,
-      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    net::HttpRequest req;
-    req.method = method;
-    req.target = target;
-    size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) req.query = target.substr(q + 1);
-    req.headers.Set("Authorization",
-                    "AWS4-HMAC-SHA256 Credential=tester/20240101/us-east-1/s3/aws4_request, "
-                    "SignedHeaders=host, Signature=0");
-    for (const auto& [k, v] : headers) req.headers.Set(k, v);
-    auto m = router_.Find(method, req.path);
-    REQUIRE(m.kind == net::Router::MatchKind::kFound);
-    req.params = m.params;
-    if (!m.route->options.fast_path) return std::nullopt;
+  std::optional<Reply> FastCall(const std::string& method, const std::string& target,
+                                const HeaderList& headers = {}) {
+    net::HttpRequest req = Request(method, target, headers);
+    const net::Router::Route& route = RouteOf(req);
+    if (!route.options.fast_path) return std::nullopt;
     net::HttpResponse res;
-    if (!m.route->options.fast_path(req, res)) {
+    if (!route.options.fast_path(req, res)) {
       CHECK(res.status == 200);
       CHECK(res.headers.size() == 0);
       CHECK(res.body.empty());
