@@ -27,6 +27,7 @@
 #include <mutex>
 #include <span>
 #include <thread>
+#include <unordered_map>
 
 #include "lib/net/standard_routes.h"
 #include "lib/wire/error_body.h"
@@ -125,7 +126,7 @@ class HandlerPool {
         threads_.emplace_back([this] { Run(); });
       } else if (static_cast<int>(threads_.size()) < max_) {
         if (!watchdog_.joinable()) watchdog_ = std::thread([this] { Watch(); });
-        watch_cv_.notify_one();
+        if (queue_.size() == 1) watch_cv_.notify_one();  // it sleeps only on an empty queue
       }
     } catch (const std::system_error&) {
       // Out of threads (a process limit): the task waits for a running thread, if any.
@@ -182,10 +183,11 @@ class HandlerPool {
       }
       const uint64_t seen = started_;
       watch_cv_.wait_for(lock, grow_after_);
-      // Blocked, not busy: a task has waited the whole interval and no thread took one.
-      if (!stopping_ && !queue_.empty() && started_ == seen &&
-          Clock::now() - queue_.front().queued >= grow_after_ &&
-          static_cast<int>(threads_.size()) < max_) {
+      if (stopping_ || queue_.empty() || static_cast<int>(threads_.size()) >= max_) continue;
+      // Blocked, not busy: a task waited the whole interval and no thread took one; or a task
+      // waited five intervals while a few unblocked threads serve the queue alone.
+      const auto waited = Clock::now() - queue_.front().queued;
+      if ((started_ == seen && waited >= grow_after_) || waited >= 5 * grow_after_) {
         try {
           threads_.emplace_back([this] { Run(); });
         } catch (const std::system_error&) {
@@ -479,6 +481,56 @@ struct Framing {
 
 }  // namespace
 
+// Connections waiting in AwaitDeferred, by id: what resumes each. `done` callbacks handed out
+// hold the registry and an id only; the first call for an id resumes its connection, later calls
+// and calls after Close() do nothing. Close() resumes whoever still waits (with an error) while
+// the loops still run.
+class DeferRegistry : public std::enable_shared_from_this<DeferRegistry> {
+ public:
+  using Resumer = std::function<void(Status)>;
+
+  // The `done` for a waiting connection.
+  std::function<void(Status)> Add(Resumer resumer) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!open_) {
+      lock.unlock();
+      resumer(Status::Unavailable("The server is stopping"));
+      return [](Status) {};
+    }
+    const uint64_t id = next_++;
+    waiting_.emplace(id, std::move(resumer));
+    return [self = shared_from_this(), id](Status st) { self->Finish(id, std::move(st)); };
+  }
+
+  void Close() {
+    std::unordered_map<uint64_t, Resumer> left;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      open_ = false;
+      left.swap(waiting_);
+    }
+    for (auto& [id, resumer] : left) resumer(Status::Unavailable("The server is stopping"));
+  }
+
+ private:
+  void Finish(uint64_t id, Status st) {
+    Resumer resumer;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = waiting_.find(id);
+      if (it == waiting_.end()) return;
+      resumer = std::move(it->second);
+      waiting_.erase(it);
+    }
+    resumer(std::move(st));
+  }
+
+  std::mutex mu_;
+  bool open_ = true;                               // guarded by mu_
+  uint64_t next_ = 0;                              // guarded by mu_
+  std::unordered_map<uint64_t, Resumer> waiting_;  // guarded by mu_
+};
+
 struct HttpServer::Impl {
   Impl(HttpServerOptions opts, Router r, Logger* log, MetricsRegistry* m)
       : options(std::move(opts)),
@@ -561,6 +613,8 @@ struct HttpServer::Impl {
   bool started = false;  // guarded by mu
   bool stopped = false;  // guarded by mu
   int live = 0;          // connections, guarded by mu
+  int deferred = 0;      // answers waiting in AwaitDeferred, guarded by mu
+  std::shared_ptr<DeferRegistry> defers = std::make_shared<DeferRegistry>();
 
   std::mutex date_mu;
   int64_t date_second = -1;  // guarded by date_mu
@@ -770,18 +824,37 @@ void HttpServer::Impl::AwaitDeferred(Connection& conn, HttpResponse& res,
   Status result;
   std::function<void(std::function<void(Status)>)> defer = std::move(res.defer);
   res.defer = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    ++deferred;
+  }
   asio::async_initiate<asio::yield_context, void()>(
-      [&ioc, &result, &defer](auto handler) {
+      [this, &ioc, &result, &defer](auto handler) {
         auto resume = std::make_shared<decltype(handler)>(std::move(handler));
-        // `result` lives in the suspended coroutine's frame until `resume` runs.
-        defer([&ioc, &result, resume](Status st) {
+        // Whoever calls first resumes the coroutine: `done`, or the catch below when `defer`
+        // throws. `result` lives in the suspended coroutine's frame until `resume` runs.
+        // The coroutine's handler stays with the server (DeferRegistry), not with whoever
+        // holds `finish`, so a `finish` called late, or never, touches no loop that is gone.
+        auto resumer = [&ioc, &result, resume](Status st) {
           asio::post(ioc, [&result, resume, st = std::move(st)]() mutable {
             result = std::move(st);
             std::move (*resume)();
           });
-        });
+        };
+        std::function<void(Status)> finish = defers->Add(std::move(resumer));
+        try {
+          defer(finish);
+        } catch (const std::exception& e) {
+          logger->Error(options.name, std::string("deferring an answer failed: ") + e.what());
+          finish(Status::Internal(std::string("Internal error: ") + e.what()));
+        }
       },
       yield);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    --deferred;
+    cv.notify_all();
+  }
   if (!result.ok()) {
     res = HttpResponse();
     SetErrorResponse(res, result);
@@ -1194,6 +1267,9 @@ void HttpServer::Impl::Stop() {
     cv.wait_for(lock, Millis(options.shutdown_timeout_ms), [this] { return live == 0; });
   }
   close_where(false);  // whatever is still running past the deadline
+  // Deferred answers still waiting get an error now, while the loops run; their `done` does
+  // nothing from here on, so it may come late (or never) without touching a loop that is gone.
+  defers->Close();
   {
     std::unique_lock<std::mutex> lock(mu);
     cv.wait_for(lock, std::chrono::seconds(5), [this] { return live == 0; });
@@ -1201,6 +1277,10 @@ void HttpServer::Impl::Stop() {
   // The loops keep running while the pool drains: a handler still writing through them gets
   // its (failed) answer instead of waiting forever.
   pool.Stop();
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait_for(lock, std::chrono::seconds(5), [this] { return deferred == 0; });
+  }
   for (auto& loop : loops) {
     asio::post(loop->ioc, [l = loop.get()] {
       l->sweeper.cancel();

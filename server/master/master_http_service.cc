@@ -158,7 +158,7 @@ Result<CallerInfo> CallerResolver::ResolveImpl(const net::HttpRequest& req, bool
   // The lookup (NSS: files, LDAP, ...) runs without the lock, so it holds up no other caller.
   c.groups = GroupsOfUser(c.user);
   std::lock_guard<std::mutex> lock(mu_);
-  groups_[c.user] = {now, c.groups};
+  groups_[c.user] = {clock_->MonotonicMs(), c.groups};
   return c;
 }
 

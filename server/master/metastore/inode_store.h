@@ -135,7 +135,9 @@ class InodeStore {
   virtual Status Sync() = 0;
   // Calls `done` once every Commit that returned before this call is durable, with what Sync
   // would have returned, on some thread (possibly this one, right away). Nobody waits meanwhile:
-  // an HTTP answer can wait for its group commit without holding a thread. Default: Sync().
+  // an HTTP answer can wait for its group commit without holding a thread. Default: Sync(),
+  // on the caller's thread (an event loop), so only stores whose Sync never blocks (heap) may
+  // keep it.
   virtual void WhenDurable(std::function<void(Status)> done) { done(Sync()); }
 
   // Largest inode id stored, or -1 when empty. Used to resume id allocation after a restart.

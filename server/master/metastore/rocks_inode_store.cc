@@ -123,7 +123,8 @@ class RocksInodeStore final : public InodeStore {
       : db_(std::move(db)), handles_(std::move(handles)) {}
 
   ~RocksInodeStore() override {
-    // The syncer answers whoever still waits (one last sync), then ends.
+    // The syncer answers whoever still waits (one last sync), then ends; WhenDurable refuses
+    // new waiters from here on, so syncer_ no longer changes.
     {
       std::lock_guard lock(sync_mutex_);
       stop_syncer_ = true;
@@ -249,16 +250,30 @@ class RocksInodeStore final : public InodeStore {
 
   void WhenDurable(std::function<void(Status)> done) override {
     const uint64_t target = commits_returned_.load(std::memory_order_acquire);
+    Status refused;
     {
       std::lock_guard lock(sync_mutex_);
-      if (synced_commits_ < target) {
-        waiters_.push_back(Waiter{target, std::move(done)});
-        if (!syncer_.joinable()) syncer_ = std::thread([this] { RunSyncer(); });
-        syncer_cv_.notify_one();
-        return;
+      if (synced_commits_ >= target) {
+        refused = Status::OK();
+      } else if (stop_syncer_) {
+        refused = Status::Unavailable("The metastore is closing; the change may not be durable");
+      } else {
+        if (!syncer_.joinable()) {
+          try {
+            syncer_ = std::thread([this] { RunSyncer(); });
+          } catch (const std::system_error& e) {
+            refused = Status::Unavailable(std::string("Cannot start the journal sync thread: ") +
+                                          e.what());
+          }
+        }
+        if (syncer_.joinable()) {
+          waiters_.push_back(Waiter{target, std::move(done)});
+          syncer_cv_.notify_one();
+          return;
+        }
       }
     }
-    done(Status::OK());
+    done(refused);
   }
 
   Result<int64_t> MaxInodeId() override {

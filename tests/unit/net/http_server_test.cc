@@ -494,6 +494,29 @@ TEST_CASE("a deferred answer goes out when its work is done, holding no thread m
   }
 }
 
+TEST_CASE("stopping the server answers a deferred request that was never finished", "[net]") {
+  HttpServerOptions o;
+  o.shutdown_timeout_ms = 200;
+  auto s = std::make_unique<TestServer>(o);
+  Result<ClientResponse> waited = Status::Internal("not run");
+  std::thread waiter([&] {
+    HttpClient c;
+    waited = c.Send("127.0.0.1", s->port(), Get("/deferred"));
+  });
+  s->UntilDeferred();
+  std::function<void(Status)> late;
+  {
+    std::lock_guard<std::mutex> lock(s->deferred_mu);
+    late = s->deferred.front();
+  }
+  s->server().Stop();  // returns although nobody finished the deferred work
+  waiter.join();
+  // A 503, or the connection closed under it; never a 200 for work that was not done.
+  CHECK((!waited.ok() || waited->status == 503));
+  s.reset();
+  late(Status::OK());  // after the server is gone: does nothing
+}
+
 TEST_CASE("unknown routes get 404 and wrong methods 405 with Allow, both as JSON", "[net]") {
   TestServer s;
   HttpClient client;
