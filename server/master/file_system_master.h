@@ -139,6 +139,8 @@ class FileSystemMaster {
   // Calls `done` once every change made so far is durable (at once, OK, without journal sync);
   // no thread waits meanwhile. See InodeStore::WhenDurable.
   void WhenDurable(std::function<void(Status)> done);
+  // Whether mutations wait for a journal sync (alluxio.master.journal.sync.enabled).
+  bool journal_sync() const { return options_.journal_sync; }
   Status Delete(const CallerInfo& caller, std::string_view path,
                 const wire::DeleteOptions& options);
   Status Rename(const CallerInfo& caller, std::string_view src, std::string_view dst,

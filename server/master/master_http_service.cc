@@ -90,7 +90,8 @@ net::Handler DurableRpcText(CallerResolver* callers, FileSystemMaster* fs, RpcTe
   net::Handler text = RpcText(callers, std::move(fn));
   return [text = std::move(text), fs](net::HttpRequest& req, net::HttpResponse& res) {
     text(req, res);
-    if (res.status == 200) {
+    // Without journal sync a commit is as durable as it gets (kill -9 safe) once it returned.
+    if (res.status == 200 && fs->journal_sync()) {
       res.defer = [fs](std::function<void(Status)> done) { fs->WhenDurable(std::move(done)); };
     }
   };
