@@ -3,11 +3,13 @@
 // Model: `io_threads` event loops (one thread and one io_context each, by default one per core);
 // each accepted connection is pinned to one loop and runs there as a stackful coroutine that
 // reads requests, routes them and writes responses without any thread hand-off. Handlers are
-// plain synchronous code and run on a separate handler pool (threads started on demand, at most
-// `threads`, see there), where they may block on disk, locks, RocksDB syncs or calls to other servers; the
-// coroutine waits for them on its loop. A route marked `nonblocking`, or whose `fast_path`
-// answers, runs on the loop itself and saves the two hand-offs (see RouteOptions). A pooled
-// handler's BodyReader/BodyWriter calls hand each socket operation to the loop and wait for it.
+// plain synchronous code and run on a separate handler pool (see `threads`), where they may
+// block on disk, locks, RocksDB syncs or calls to other servers; the coroutine waits for them on
+// its loop. A route marked `nonblocking`, or whose `fast_path` answers, runs on the loop itself
+// and saves the two hand-offs (see RouteOptions). A pooled handler's BodyReader/BodyWriter calls
+// hand each socket operation to the loop and wait for it. An answer may also wait, holding no
+// thread, for work another thread finishes (HttpResponse::defer). File bodies that would make a
+// loop wait for a disk are sent from the pool.
 //
 // Limits: a header block over max_header_bytes gets 431; a buffered body over max_body_bytes
 // gets 413; a client silent for idle_timeout_ms in the middle of a request gets 408; an idle
