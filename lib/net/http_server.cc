@@ -1,14 +1,8 @@
 #include "lib/net/http_server.h"
 
-#include <pthread.h>
-
 #include <cerrno>
-#include <csignal>
 
-#include <linux/magic.h>
 #include <sys/sendfile.h>
-#include <sys/uio.h>
-#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,8 +14,6 @@
 #include <boost/context/protected_fixedsize_stack.hpp>
 #include <chrono>
 #include <condition_variable>
-#include <ctime>
-#include <deque>
 #include <future>
 #include <list>
 #include <mutex>
@@ -29,6 +21,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "lib/net/deferred_answers.h"
+#include "lib/net/response_framing.h"
+#include "lib/net/server_threads.h"
 #include "lib/net/standard_routes.h"
 #include "lib/wire/error_body.h"
 
@@ -44,172 +39,15 @@ using Millis = std::chrono::milliseconds;
 using Parser = http::request_parser<http::buffer_body>;
 using Buffers = std::span<const asio::const_buffer>;
 
-// File bodies up to this size are read and sent with the header in one write.
-constexpr int64_t kInlineFileBytes = 64 * 1024;
 constexpr size_t kCoroutineStackBytes = 512 * 1024;
 constexpr size_t kLingerBytes = 4 * 1024 * 1024;
 constexpr size_t kBodyReadBufferBytes = 256 * 1024;
 constexpr Millis kLingerTimeout{2000};
 constexpr std::string_view kCrlf = "\r\n";
 
-// Whether the file behind `fd` lives in memory (tmpfs, ramfs: a MEM tier), so reading it never
-// waits for a disk.
-bool InMemoryFile(int fd) {
-  struct statfs fs {};
-  if (::fstatfs(fd, &fs) != 0) return false;
-  return fs.f_type == TMPFS_MAGIC || fs.f_type == RAMFS_MAGIC;
-}
-
-// Appends every region of `files` to `out`; false (with `out` unchanged) when a read fails or
-// comes up short, and the caller sends the regions with sendfile instead (which reports it).
-// With `no_wait` (on an event loop) a region that is not in memory fails the read instead of
-// waiting for the disk: preadv2(RWF_NOWAIT), or a plain read of a file in tmpfs (which does not
-// support the flag and never waits).
-bool ReadFilesInto(const std::vector<FileBody>& files, std::string* out, bool no_wait) {
-  std::string body;
-  for (const FileBody& f : files) {
-    size_t at = body.size();
-    body.resize(at + static_cast<size_t>(f.length));
-    const bool plain = !no_wait || InMemoryFile(f.fd.get());
-    int64_t done = 0;
-    while (done < f.length) {
-      iovec v{body.data() + at + done, static_cast<size_t>(f.length - done)};
-      ssize_t n = ::preadv2(f.fd.get(), &v, 1, f.offset + done, plain ? 0 : RWF_NOWAIT);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;  // EAGAIN under RWF_NOWAIT: not in the page cache
-      done += n;
-    }
-  }
-  *out = std::move(body);
-  return true;
-}
-
-// A peer that hangs up during sendfile(2) raises SIGPIPE, whose default action would kill the
-// whole process; blocked in the server's threads, the call just fails with EPIPE. (Asio's own
-// writes use MSG_NOSIGNAL.)
-void BlockSigpipe() {
-  sigset_t pipe;
-  sigemptyset(&pipe);
-  sigaddset(&pipe, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
-}
-
 std::string ErrorJson(StatusCode code, std::string message) {
   return wire::ErrorBodyJson(Status(code, std::move(message)));
 }
-
-// Threads for handlers that may block. Up to `core` threads start as soon as tasks wait for
-// one; beyond that a watchdog adds a thread (up to `max`) only when a queued task has waited
-// `grow_after` while no thread took any task, i.e. the running handlers are blocked, not busy. Busy
-// handlers gain nothing from more threads on a few cores, only lock contention and context
-// switches (32 threads of master creates did ~35% fewer than 4); blocked ones (an fsync, a UFS
-// call, a slow client) need them. Threads stay once started.
-class HandlerPool {
- public:
-  HandlerPool(int core, int max, Millis grow_after)
-      : core_(std::clamp(core, 1, std::max(1, max))),
-        max_(std::max(core_, max)),
-        grow_after_(grow_after) {}
-  ~HandlerPool() { Stop(); }
-  HandlerPool(const HandlerPool&) = delete;
-  HandlerPool& operator=(const HandlerPool&) = delete;
-
-  // False (task dropped) once stopping, or when not even one thread can be started.
-  [[nodiscard]] bool Submit(std::function<void()> task) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return false;
-    queue_.push_back(Task{std::move(task), Clock::now()});
-    try {
-      if (queue_.size() <= static_cast<size_t>(idle_)) {
-        cv_.notify_one();
-      } else if (static_cast<int>(threads_.size()) < core_) {
-        threads_.emplace_back([this] { Run(); });
-      } else if (static_cast<int>(threads_.size()) < max_) {
-        if (!watchdog_.joinable()) watchdog_ = std::thread([this] { Watch(); });
-        if (queue_.size() == 1) watch_cv_.notify_one();  // it sleeps only on an empty queue
-      }
-    } catch (const std::system_error&) {
-      // Out of threads (a process limit): the task waits for a running thread, if any.
-      if (threads_.empty()) {
-        queue_.pop_back();
-        return false;
-      }
-    }
-    return true;
-  }
-
-  // Runs what is queued, then joins the threads.
-  void Stop() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_) return;
-      stopping_ = true;
-    }
-    cv_.notify_all();
-    watch_cv_.notify_all();
-    if (watchdog_.joinable()) watchdog_.join();
-    for (auto& t : threads_) t.join();  // threads_ no longer changes once stopping_
-  }
-
- private:
-  struct Task {
-    std::function<void()> fn;
-    Clock::time_point queued;
-  };
-
-  void Run() {
-    BlockSigpipe();
-    std::unique_lock<std::mutex> lock(mu_);
-    while (true) {
-      ++idle_;
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      --idle_;
-      if (queue_.empty()) return;  // stopping, nothing left
-      std::function<void()> task = std::move(queue_.front().fn);
-      queue_.pop_front();
-      ++started_;
-      lock.unlock();
-      task();
-      lock.lock();
-    }
-  }
-
-  void Watch() {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stopping_) {
-      if (queue_.empty() || static_cast<int>(threads_.size()) >= max_) {
-        watch_cv_.wait(lock);
-        continue;
-      }
-      const uint64_t seen = started_;
-      watch_cv_.wait_for(lock, grow_after_);
-      if (stopping_ || queue_.empty() || static_cast<int>(threads_.size()) >= max_) continue;
-      // Blocked, not busy: a task waited the whole interval and no thread took one; or a task
-      // waited five intervals while a few unblocked threads serve the queue alone.
-      const auto waited = Clock::now() - queue_.front().queued;
-      if ((started_ == seen && waited >= grow_after_) || waited >= 5 * grow_after_) {
-        try {
-          threads_.emplace_back([this] { Run(); });
-        } catch (const std::system_error&) {
-          // Out of threads: the queue waits for the running ones.
-        }
-      }
-    }
-  }
-
-  const int core_;
-  const int max_;
-  const Clock::duration grow_after_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::condition_variable watch_cv_;
-  std::deque<Task> queue_;            // guarded by mu_
-  std::vector<std::thread> threads_;  // guarded by mu_
-  std::thread watchdog_;              // guarded by mu_
-  int idle_ = 0;                      // guarded by mu_
-  uint64_t started_ = 0;              // tasks taken; guarded by mu_
-  bool stopping_ = false;             // guarded by mu_
-};
 
 struct Loop;
 
@@ -465,71 +303,7 @@ class SessionBodyWriter final : public BodyWriter {
   Millis idle_;
 };
 
-// Header text must not smuggle a line break into the response.
-void AppendHeaderText(std::string* out, std::string_view text) {
-  for (char c : text) {
-    if (c != '\r' && c != '\n') out->push_back(c);
-  }
-}
-
-// Framing of a response header: what goes after the handler's own fields.
-struct Framing {
-  std::optional<uint64_t> content_length;  // written unless the handler set one (HEAD, streams)
-  bool chunked = false;
-  bool keep_alive = true;
-};
-
 }  // namespace
-
-// Connections waiting in AwaitDeferred, by id: what resumes each. `done` callbacks handed out
-// hold the registry and an id only; the first call for an id resumes its connection, later calls
-// and calls after Close() do nothing. Close() resumes whoever still waits (with an error) while
-// the loops still run.
-class DeferRegistry : public std::enable_shared_from_this<DeferRegistry> {
- public:
-  using Resumer = std::function<void(Status)>;
-
-  // The `done` for a waiting connection.
-  std::function<void(Status)> Add(Resumer resumer) {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (!open_) {
-      lock.unlock();
-      resumer(Status::Unavailable("The server is stopping"));
-      return [](Status) {};
-    }
-    const uint64_t id = next_++;
-    waiting_.emplace(id, std::move(resumer));
-    return [self = shared_from_this(), id](Status st) { self->Finish(id, std::move(st)); };
-  }
-
-  void Close() {
-    std::unordered_map<uint64_t, Resumer> left;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      open_ = false;
-      left.swap(waiting_);
-    }
-    for (auto& [id, resumer] : left) resumer(Status::Unavailable("The server is stopping"));
-  }
-
- private:
-  void Finish(uint64_t id, Status st) {
-    Resumer resumer;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      auto it = waiting_.find(id);
-      if (it == waiting_.end()) return;
-      resumer = std::move(it->second);
-      waiting_.erase(it);
-    }
-    resumer(std::move(st));
-  }
-
-  std::mutex mu_;
-  bool open_ = true;                               // guarded by mu_
-  uint64_t next_ = 0;                              // guarded by mu_
-  std::unordered_map<uint64_t, Resumer> waiting_;  // guarded by mu_
-};
 
 struct HttpServer::Impl {
   Impl(HttpServerOptions opts, Router r, Logger* log, MetricsRegistry* m)
@@ -538,11 +312,7 @@ struct HttpServer::Impl {
         logger(log),
         idle(Millis(options.idle_timeout_ms)),
         sweep_period(std::clamp(Millis(options.idle_timeout_ms / 10), Millis(5), Millis(500))),
-        pool(std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency())),
-             options.threads > 0
-                 ? options.threads
-                 : std::max(256, 32 * static_cast<int>(std::thread::hardware_concurrency())),
-             Millis(options.pool_grow_after_ms)) {
+        pool(options.threads, Millis(options.pool_grow_after_ms)) {
     if (m) {
       requests = m->GetCounter(options.name + ".Http.Requests");
       errors = m->GetCounter(options.name + ".Http.Errors");
@@ -564,8 +334,9 @@ struct HttpServer::Impl {
   // already decided (413, 408, 400).
   bool PrepareBody(HttpRequest& req, HttpResponse& res, Parser& parser, SessionBodyReader& reader,
                    const Router::Route& route);
+  // Runs a handler; an exception becomes 500 with the JSON error body.
   void CallHandler(const Handler& handler, HttpRequest& req, HttpResponse& res);
-  // Runs a route's fast path; an exception becomes the 500 a handler's would.
+  // Runs a route's fast path the same way (a throw counts as answered, with that 500).
   bool TryFastPath(const FastPath& fast, HttpRequest& req, HttpResponse& res);
   // Runs `job` on the pool while the coroutine waits on its loop; false when the pool refused it
   // (stopping). An exception escaping `job` is logged and ends it.
@@ -574,10 +345,9 @@ struct HttpServer::Impl {
   // Waits on the loop, holding no thread, for a handler's deferred work (HttpResponse::defer);
   // an error replaces the response.
   void AwaitDeferred(Connection& conn, HttpResponse& res, asio::yield_context& yield);
-  // Whether the response's file bodies can go out from the event loop without waiting for a
-  // disk: in memory (a tmpfs tier), or small and read into the body from the page cache.
-  bool FilesReadyOnLoop(const HttpRequest& req, HttpResponse& res);
-  std::string Header(unsigned version, const HttpResponse& res, const Framing& framing);
+  std::string Header(unsigned version, const HttpResponse& res, const Framing& framing) {
+    return ResponseHeader(version, res, framing, options.server_name, date.Now());
+  }
   // Writes a response whose body is a stream callback; false when the connection broke. Clears
   // `*keep_alive` when the body's end is the close (HTTP/1.0).
   bool WriteStreamed(Io& io, const HttpRequest& req, unsigned version, HttpResponse& res,
@@ -588,7 +358,6 @@ struct HttpServer::Impl {
   bool SendFile(Connection& conn, Io& io, FileBody& file);
   void WriteSimple(CoroIo& io, int status, std::string body);
   void LingeringClose(Connection& conn, CoroIo& io, beast::flat_buffer& buffer);
-  std::string DateHeader();
   void Record(const HttpRequest& req, const HttpResponse& res, const std::string& remote,
               Clock::time_point start);
 
@@ -616,25 +385,8 @@ struct HttpServer::Impl {
   int deferred = 0;      // answers waiting in AwaitDeferred, guarded by mu
   std::shared_ptr<DeferRegistry> defers = std::make_shared<DeferRegistry>();
 
-  std::mutex date_mu;
-  int64_t date_second = -1;  // guarded by date_mu
-  std::string date_value;    // guarded by date_mu
+  HttpDate date;
 };
-
-std::string HttpServer::Impl::DateHeader() {
-  int64_t now = std::time(nullptr);
-  std::lock_guard<std::mutex> lock(date_mu);
-  if (now != date_second) {
-    date_second = now;
-    time_t t = static_cast<time_t>(now);
-    tm g;
-    gmtime_r(&t, &g);
-    char buf[64];
-    std::strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S GMT", &g);
-    date_value = buf;
-  }
-  return date_value;
-}
 
 Status HttpServer::Impl::Start() {
   {
@@ -772,7 +524,7 @@ bool HttpServer::Impl::TryFastPath(const FastPath& fast, HttpRequest& req, HttpR
     return fast(req, res);
   } catch (const std::exception& e) {
     logger->Error(options.name,
-                  StrCat("fast path for ", req.method, " ", req.path, " threw: ", e.what()));
+                  StrCat("handler for ", req.method, " ", req.path, " threw: ", e.what()));
     res = HttpResponse();
     res.Set(500, "application/json",
             ErrorJson(StatusCode::kInternal, std::string("Internal error: ") + e.what()));
@@ -781,15 +533,12 @@ bool HttpServer::Impl::TryFastPath(const FastPath& fast, HttpRequest& req, HttpR
 }
 
 void HttpServer::Impl::CallHandler(const Handler& handler, HttpRequest& req, HttpResponse& res) {
-  try {
-    handler(req, res);
-  } catch (const std::exception& e) {
-    logger->Error(options.name,
-                  StrCat("handler for ", req.method, " ", req.path, " threw: ", e.what()));
-    res = HttpResponse();
-    res.Set(500, "application/json",
-            ErrorJson(StatusCode::kInternal, std::string("Internal error: ") + e.what()));
-  }
+  (void)TryFastPath(
+      [&handler](HttpRequest& q, HttpResponse& r) {
+        handler(q, r);
+        return true;
+      },
+      req, res);
 }
 
 bool HttpServer::Impl::RunOnPool(Connection& conn, std::function<void()> job,
@@ -859,28 +608,6 @@ void HttpServer::Impl::AwaitDeferred(Connection& conn, HttpResponse& res,
     res = HttpResponse();
     SetErrorResponse(res, result);
   }
-}
-
-bool HttpServer::Impl::FilesReadyOnLoop(const HttpRequest& req, HttpResponse& res) {
-  if (res.file) {
-    res.files.clear();
-    res.files.push_back(std::move(*res.file));
-    res.file.reset();
-  }
-  if (res.files.empty() || req.method == "HEAD") return true;
-  int64_t total = 0;
-  for (const FileBody& f : res.files) total += f.length;
-  // A small file goes out with its header in one write: a separate header write and
-  // sendfile(2) cost two segments, and for a few KiB the second system call and packet cost
-  // more than copying the bytes.
-  if (total <= kInlineFileBytes && ReadFilesInto(res.files, &res.body, /*no_wait=*/true)) {
-    res.files.clear();  // the body's length replaces any Content-Length
-    return true;
-  }
-  for (const FileBody& f : res.files) {
-    if (!InMemoryFile(f.fd.get())) return false;
-  }
-  return true;
 }
 
 void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
@@ -1007,7 +734,7 @@ void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
       if (res.stream && !res.file && res.files.empty()) {
         ok = WriteStreamed(pooled, req, version, res, &keep_alive);
         written = true;
-      } else if (!FilesReadyOnLoop(req, res)) {
+      } else if (!FilesReadyOnLoop(req.method, res)) {
         ok = WriteResponse(conn, pooled, req, version, res, keep_alive);
         written = true;
       }
@@ -1036,7 +763,7 @@ void HttpServer::Impl::RunSession(Connection& conn, asio::yield_context yield) {
         // Only a nonblocking handler's stream callback gets here; it does not block either.
         ok = WriteStreamed(coro, req, version, res, &keep_alive);
         written = true;
-      } else if (!FilesReadyOnLoop(req, res)) {
+      } else if (!FilesReadyOnLoop(req.method, res)) {
         if (!RunOnPool(conn, write_from_pool, yield)) return;
       }
     }
@@ -1067,32 +794,6 @@ void HttpServer::Impl::Record(const HttpRequest& req, const HttpResponse& res,
     logger->Debug(options.name,
                   StrCat(remote, " ", req.method, " ", req.target, " -> ", res.status));
   }
-}
-
-std::string HttpServer::Impl::Header(unsigned version, const HttpResponse& res,
-                                     const Framing& framing) {
-  std::string h;
-  h.reserve(256);
-  h += version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ";
-  StrAppend(&h, res.status, " ", ReasonPhrase(res.status), kCrlf);
-  StrAppend(&h, "Server: ", options.server_name, kCrlf, "Date: ", DateHeader(), kCrlf);
-  for (const auto& [name, value] : res.headers) {
-    if (framing.content_length && beast::iequals(name, "Content-Length")) continue;
-    if (beast::iequals(name, "Connection") || beast::iequals(name, "Transfer-Encoding")) continue;
-    AppendHeaderText(&h, name);
-    h += ": ";
-    AppendHeaderText(&h, value);
-    h += kCrlf;
-  }
-  if (framing.content_length) StrAppend(&h, "Content-Length: ", *framing.content_length, kCrlf);
-  if (framing.chunked) StrAppend(&h, "Transfer-Encoding: chunked", kCrlf);
-  if (version >= 11) {
-    if (!framing.keep_alive) StrAppend(&h, "Connection: close", kCrlf);
-  } else if (framing.keep_alive) {
-    StrAppend(&h, "Connection: keep-alive", kCrlf);
-  }
-  h += kCrlf;
-  return h;
 }
 
 bool HttpServer::Impl::WriteStreamed(Io& io, const HttpRequest& req, unsigned version,
@@ -1138,21 +839,8 @@ bool HttpServer::Impl::WriteResponse(Connection& conn, Io& io, const HttpRequest
   Framing framing;
   framing.keep_alive = keep_alive;
 
-  if (res.file) {
-    res.files.clear();
-    res.files.push_back(std::move(*res.file));
-    res.file.reset();
-  }
-  if (!res.files.empty()) {
-    int64_t total = 0;
-    for (const FileBody& f : res.files) total += f.length;
-    // Small files go out with the header in one write (see FilesReadyOnLoop), which has read
-    // them already when this runs on the loop.
-    if (!head && total <= kInlineFileBytes &&
-        ReadFilesInto(res.files, &res.body, /*no_wait=*/false)) {
-      res.files.clear();  // the body's length replaces any Content-Length
-    }
-  }
+  // On the loop FilesReadyOnLoop has done this already, without waiting.
+  InlineSmallFiles(req.method, res, /*no_wait=*/false);
   if (!res.files.empty()) {
     int64_t total = 0;
     for (const FileBody& f : res.files) total += f.length;

@@ -13,6 +13,7 @@
 #include "lib/common/logging.h"
 #include "lib/common/user.h"
 #include "server/master/master_process.h"
+#include "tests/unit/master/test_master_options.h"
 #include "tests/unit/temp_dir.h"
 
 namespace alluxio::client {
@@ -156,16 +157,8 @@ class CachingFixture {
  public:
   CachingFixture() {
     stdfs::create_directories(dir_.Sub("ufs"));
-    master::MasterProcessOptions o;
-    o.hostname = "127.0.0.1";
-    o.bind_host = "127.0.0.1";
-    o.rpc_port = 0;
-    o.web_port = 0;
-    o.metastore_rocks = false;
-    o.ttl_check_interval_ms = 3'600'000;
-    o.fs.root_ufs = dir_.Sub("ufs");
-    o.fs.superuser = CurrentUserName();
-    master_ = std::make_unique<master::MasterProcess>(o, &logger_, &system_clock_);
+    master_ = std::make_unique<master::MasterProcess>(testing::TestMasterOptions(dir_.Sub("ufs")),
+                                                      &logger_, &system_clock_);
     Status st = master_->Start();
     INFO(st.ToString());
     REQUIRE(st.ok());

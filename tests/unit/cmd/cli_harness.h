@@ -19,8 +19,8 @@
 #include "cmd/exit_codes.h"
 #include "lib/common/clock.h"
 #include "lib/common/logging.h"
-#include "lib/common/user.h"
 #include "server/master/master_process.h"
+#include "tests/unit/master/test_master_options.h"
 
 namespace alluxio::cli::testing {
 
@@ -77,16 +77,8 @@ class Cluster {
     dir_ = tmpl;
     stdfs::create_directories(ufs());
     stdfs::create_directories(dir_ / "conf");
-    master::MasterProcessOptions o;
-    o.hostname = "127.0.0.1";
-    o.bind_host = "127.0.0.1";
-    o.rpc_port = 0;
-    o.web_port = 0;
-    o.metastore_rocks = false;
-    o.ttl_check_interval_ms = 3'600'000;
-    o.fs.root_ufs = ufs().string();
-    o.fs.superuser = CurrentUserName();
-    master_ = std::make_unique<master::MasterProcess>(o, &logger_, &clock_);
+    master_ = std::make_unique<master::MasterProcess>(
+        alluxio::testing::TestMasterOptions(ufs().string()), &logger_, &clock_);
     Status st = master_->Start();
     INFO(st.ToString());
     REQUIRE(st.ok());
